@@ -1,0 +1,57 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from './auth/auth.module.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DisciplinesModule } from './disciplines/disciplines.module.js';
+import { GraphQLApiModule } from './graphql/graphql-api.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InitiativesModule } from './initiatives/initiatives.module.js';
+import { IntroductionsModule } from './introductions/introductions.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { EmailWorkerModule } from './mail/email-worker.module.js';
+import { MailModule } from './mail/mail.module.js';
+import { MatchingModule } from './matching/matching.module.js';
+import { ProfessionalsModule } from './professionals/professionals.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { RegionsModule } from './regions/regions.module.js';
+import { SearchModule } from './search/search.module.js';
+
+/** What API and worker processes both need. */
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, RedisModule, MailModule, RegionsModule, DisciplinesModule],
+})
+export class CoreModule {}
+
+/** Sign-in links: per client 10 a minute, per email address 5 an hour. */
+export const RATE_LIMITS = [
+  { name: 'client', ttl: 60_000, limit: 10 },
+  { name: 'address', ttl: 3_600_000, limit: 5 },
+];
+
+@Module({
+  imports: [
+    CoreModule,
+    ThrottlerModule.forRoot({ throttlers: RATE_LIMITS }),
+    AuthModule,
+    ProfessionalsModule,
+    InitiativesModule,
+    SearchModule,
+    IntroductionsModule,
+    MatchingModule,
+    GraphQLApiModule,
+    HealthModule,
+  ],
+})
+export class ApiModule {}
+
+@Module({ imports: [CoreModule, EmailWorkerModule] })
+export class WorkerModule {}
+
+/** Which parts a process runs: `api`, `worker`, or both in one process for a single machine. */
+export type ProcessRole = 'api' | 'worker' | 'all';
+
+export function rootModule(role: ProcessRole): DynamicModule {
+  const imports = role === 'api' ? [ApiModule] : role === 'worker' ? [WorkerModule] : [ApiModule, WorkerModule];
+  return { module: class VerbinderModule {}, imports };
+}

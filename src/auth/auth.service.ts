@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NotAuthenticated } from '../common/domain-error.js';
+import { DigestFrequency, type Locale, RegionScope, type Role, type Sector } from '../common/enums.js';
+import { AppConfig } from '../config/runtime-config.js';
+import { EmailQueue } from '../mail/email.queue.js';
+import { ProfessionalEntity } from '../professionals/professional.entity.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { AccountEntity } from './account.entity.js';
+import { hashSignInToken, newSignInToken, SIGN_IN_TOKEN_MINUTES } from './sign-in-tokens.js';
+import { rolesFor, type Viewer } from './viewer.js';
+
+export interface Registration {
+  email: string;
+  name: string;
+  sector: Sector;
+  municipalityCode?: string | null;
+  locale?: string | null;
+}
+
+interface TokenClaims {
+  sub: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+    private readonly regions: RegionsService,
+    private readonly emails: EmailQueue,
+  ) {}
+
+  /**
+   * Creates the account unless the address already has one, then emails a sign-in link.
+   * The answer is the same either way, so it never reveals whether an address is known.
+   */
+  async register(input: Registration): Promise<void> {
+    if (input.municipalityCode) this.regions.requireMunicipality(input.municipalityCode);
+    const email = normalizeEmail(input.email);
+    const existing = await this.findAccountId(email);
+    const accountId = existing ?? (await this.createAccount({ ...input, email }));
+    await this.emails.add('sign-in-link', { accountId });
+  }
+
+  /** Emails a sign-in link when the address has an account; silent otherwise. */
+  async requestSignInLink(rawEmail: string): Promise<void> {
+    const accountId = await this.findAccountId(normalizeEmail(rawEmail));
+    if (accountId) await this.emails.add('sign-in-link', { accountId });
+  }
+
+  /** Stores a new single-use token for the account and returns it (for the emailed link). */
+  async issueSignInToken(accountId: string): Promise<string> {
+    const { token, hash } = newSignInToken();
+    await this.db.query(
+      `INSERT INTO sign_in_token (token_hash, account_id, expires_at)
+       VALUES ($1, $2, now() + make_interval(mins => $3))`,
+      [hash, accountId, SIGN_IN_TOKEN_MINUTES],
+    );
+    return token;
+  }
+
+  /** Exchanges an emailed token for a session token; the emailed one works once. */
+  async signIn(token: string): Promise<{ token: string; accountId: string }> {
+    const [used]: { account_id: string }[] = await this.db.query(
+      `UPDATE sign_in_token SET used_at = now()
+       WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+       RETURNING account_id`,
+      [hashSignInToken(token)],
+    );
+    if (!used) throw new NotAuthenticated('This sign-in link is invalid, was used already or has expired');
+    const account = await this.db.getRepository(AccountEntity).findOneByOrFail({ id: used.account_id });
+    // Admin rights follow ADMIN_EMAILS at every sign-in, so removing an address revokes them.
+    await this.db.getRepository(AccountEntity).update(account.id, {
+      roles: rolesFor(account.email, this.config.adminEmails),
+      lastSignInAt: new Date(),
+    });
+    const claims: TokenClaims = { sub: account.id };
+    return { token: await this.jwt.signAsync(claims), accountId: account.id };
+  }
+
+  /** The caller behind a bearer token, or null when the token is invalid or the account is gone. */
+  async viewerFromToken(token: string): Promise<Viewer | null> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims & object>(token);
+    } catch {
+      return null;
+    }
+    const [account]: { roles: Role[] }[] = await this.db.query(`SELECT roles FROM account WHERE id = $1`, [claims.sub]);
+    return account ? { accountId: claims.sub, roles: account.roles } : null;
+  }
+
+  private async findAccountId(email: string): Promise<string | null> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM account WHERE lower(email) = $1`, [email]);
+    return row?.id ?? null;
+  }
+
+  private async createAccount(input: Registration & { email: string }): Promise<string> {
+    const id = randomUUID();
+    const locale: Locale = input.locale === 'en' ? 'en' : 'nl';
+    try {
+      await this.db.transaction(async (tx) => {
+        await tx.getRepository(AccountEntity).insert({
+          id,
+          email: input.email,
+          roles: rolesFor(input.email, this.config.adminEmails),
+          locale,
+          optedIn: true,
+          frequency: DigestFrequency.WEEKLY,
+          maxIntroductionsPerDigest: 3,
+        });
+        await tx.getRepository(ProfessionalEntity).insert({
+          id,
+          name: input.name.trim(),
+          sector: input.sector,
+          municipalityCode: input.municipalityCode ?? null,
+          scope: RegionScope.LOCAL,
+        });
+      });
+      this.logger.log({ accountId: id }, 'account registered');
+      return id;
+    } catch (error) {
+      // Two registrations of one address at once: the second finds the first.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        const existing = await this.findAccountId(input.email);
+        if (existing) return existing;
+      }
+      throw error;
+    }
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

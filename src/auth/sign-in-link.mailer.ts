@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../config/runtime-config.js';
+import { MailService } from '../mail/mail.service.js';
+import { render } from '../mail/templates/render.js';
+import { SIGN_IN_LINK } from '../mail/templates/sign-in-link.template.js';
+import { AuthService } from './auth.service.js';
+import { SIGN_IN_TOKEN_MINUTES } from './sign-in-tokens.js';
+
+/** Worker side of sign-in: makes a fresh token and emails the link. */
+@Injectable()
+export class SignInLinkMailer {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthService,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async send(accountId: string): Promise<void> {
+    const [account]: { email: string; locale: string; name: string }[] = await this.db.query(
+      `SELECT a.email, a.locale, p.name FROM account a JOIN professional p ON p.id = a.id WHERE a.id = $1`,
+      [accountId],
+    );
+    if (!account) return; // deleted since the request: nothing to send
+    const token = await this.auth.issueSignInToken(accountId);
+    const link = `${this.config.publicUrl}/sign-in?token=${encodeURIComponent(token)}`;
+    const message = render(SIGN_IN_LINK, account.locale, { name: account.name, link, minutes: SIGN_IN_TOKEN_MINUTES });
+    await this.mail.send({ to: account.email, ...message });
+  }
+}

@@ -1,0 +1,32 @@
+import { Logger } from '@nestjs/common';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/**
+ * TypeORM logger that forwards to the application log (SQL at debug level) and counts
+ * every statement, so tests can assert how many queries a request costs.
+ */
+export class DatabaseLogger implements TypeOrmLogger {
+  queryCount = 0;
+  private readonly logger = new Logger('Database');
+
+  logQuery(query: string): void {
+    this.queryCount += 1;
+    this.logger.debug({ query }, 'sql');
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.logger.error({ err: error, query }, 'sql error');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ time, query }, 'slow sql');
+  }
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn(message);
+    else this.logger.debug(message);
+  }
+}

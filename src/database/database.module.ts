@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/runtime-config.js';
+import { dataSourceOptions, ManagedDataSource, runMigrations } from './data-source.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions('', config.databasePoolSize), config }),
+      dataSourceFactory: async (options) => {
+        const { config, ...rest } = options as typeof options & { config: AppConfig };
+        const embedded = config.databaseUrl
+          ? undefined
+          : await startEmbeddedPostgres(config.dataDir, config.databasePoolSize + 2);
+        const url = config.databaseUrl ?? embedded!.url;
+        const dataSource = new ManagedDataSource({ ...rest, url } as typeof rest, async () => embedded?.stop());
+        try {
+          await dataSource.initialize();
+          await runMigrations(dataSource);
+        } catch (error) {
+          if (dataSource.isInitialized) await dataSource.destroy();
+          else await embedded?.stop();
+          throw error;
+        }
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

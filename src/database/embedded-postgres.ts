@@ -1,0 +1,54 @@
+// Embedded PostgreSQL for running without a database server: PGlite (PostgreSQL compiled to
+// WebAssembly) persisted under DATA_DIR, served on a loopback port so the normal `pg`
+// driver and the same migrations work unchanged.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedPostgresLocked extends Error {}
+
+export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
+  const dir = join(dataDir, 'pglite');
+  await mkdir(dir, { recursive: true });
+  const lock = join(dataDir, 'pglite.pid');
+  await takeLock(lock);
+  const db = await PGlite.create({ dataDir: dir });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  const [host, port] = server.getServerConn().split(':');
+  return {
+    url: `postgresql://postgres@${host}:${port}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+      await rm(lock, { force: true });
+    },
+  };
+}
+
+/** PGlite's files may be opened by one process only; a second one would corrupt them. */
+async function takeLock(file: string): Promise<void> {
+  const holder = Number(await readFile(file, 'utf8').catch(() => ''));
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new EmbeddedPostgresLocked(
+      `The embedded database in ${file.replace(/pglite\.pid$/, '')} is in use by process ${holder}; ` +
+        'run API and workers as separate processes only with DATABASE_URL set.',
+    );
+  }
+  await writeFile(file, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,5 @@
+// Every migration, in order. Listed explicitly: ES modules cannot be globbed at run time.
+import { InitialSchema1764400000000 } from './1764400000000-initial-schema.js';
+import { ReferenceData1764400000001 } from './1764400000001-reference-data.js';
+
+export const MIGRATIONS = [InitialSchema1764400000000, ReferenceData1764400000001];

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AccessGuard } from '../auth/access.guard.js';
+import { GraphQLContextFactory } from '../auth/graphql-context.factory.js';
+import { AppConfig } from '../config/runtime-config.js';
+import { projectRoot } from '../database/reference-data.js';
+import type { GraphQLContext } from './graphql-context.js';
+import { GraphQLCoreModule } from './graphql-core.module.js';
+import { formatError } from './graphql-errors.js';
+import { queryLimits } from './query-limits.js';
+import { validationPipe } from './validation.pipe.js';
+
+/** Path of the emitted schema, committed and reviewed like code. */
+export const SCHEMA_FILE = join(projectRoot(), 'schema.graphql');
+
+type RawReq = GraphQLContext['req'];
+type RawRes = GraphQLContext['res'];
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [GraphQLCoreModule],
+      inject: [GraphQLContextFactory, AppConfig],
+      useFactory: (contexts: GraphQLContextFactory, config: AppConfig) => {
+        const limits = queryLimits();
+        return {
+          // Outside production the schema file is rewritten at start; production never writes.
+          autoSchemaFile: config.isProduction ? true : SCHEMA_FILE,
+          sortSchema: true,
+          graphiql: !config.isProduction,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          allowBatchedHttpRequests: false,
+          formatError,
+          // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
+          plugins: limits.plugins as ApolloDriverConfig['plugins'],
+          validationRules: limits.validationRules,
+          // Express passes ({ req, res }); Fastify passes (request, reply).
+          context: (first: { req?: RawReq; res?: RawRes } | RawReq, reply?: RawRes) =>
+            'req' in first && first.req ? contexts.create(first.req, first.res!) : contexts.create(first as RawReq, reply!),
+        };
+      },
+    }),
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_PIPE, useFactory: validationPipe },
+  ],
+})
+export class GraphQLApiModule {}

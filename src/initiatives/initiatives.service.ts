@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isAdmin, type Viewer } from '../auth/viewer.js';
+import { Forbidden, InvalidInput, NotFound } from '../common/domain-error.js';
+import { InitiativeStatus } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import { decodeCursor, encodeCursor, pageSize } from '../common/pagination.js';
+import { DisciplinesService } from '../disciplines/disciplines.service.js';
+import { ProfessionalEntity } from '../professionals/professional.entity.js';
+import { RegionsService } from '../regions/regions.service.js';
+import type { ExpertiseNeedInput, InitiativeFilter, InitiativeInput, InitiativeUpdateInput } from './dto/initiative.inputs.js';
+import { ExpertiseNeedEntity, InitiativeEntity, InitiativeInitiatorEntity, InitiativeThemeEntity } from './initiative.entity.js';
+
+export interface InitiativePage {
+  rows: { cursor: string; entity: InitiativeEntity }[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+const COLUMNS = `i.id, i.title, i.summary, i.description, i.lessons_learned AS "lessonsLearned", i.status,
+  i.municipality_code AS "municipalityCode", i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
+
+@Injectable()
+export class InitiativesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly disciplines: DisciplinesService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async get(id: string): Promise<InitiativeEntity | null> {
+    return isUuid(id) ? this.db.getRepository(InitiativeEntity).findOneBy({ id }) : null;
+  }
+
+  /**
+   * The knowledge bank: newest first, or by relevance when searching text (Dutch
+   * stemming). Keyset pagination on (created_at, id) or (rank, id), so pages stay stable
+   * when initiatives are added.
+   */
+  async list(filter: InitiativeFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<InitiativePage> {
+    const size = pageSize(first);
+    const params: unknown[] = [];
+    const p = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    const text = filter?.text?.trim();
+    const query = text ? `websearch_to_tsquery('dutch', ${p(text)})` : null;
+    if (query) where.push(`i.search_vector @@ ${query}`);
+    if (filter?.municipalityCode) {
+      this.regions.requireMunicipality(filter.municipalityCode);
+      where.push(`i.municipality_code = ${p(filter.municipalityCode)}`);
+    }
+    if (filter?.provinceCode) {
+      this.regions.requireProvince(filter.provinceCode);
+      where.push(`i.municipality_code IN (SELECT code FROM municipality WHERE province_code = ${p(filter.provinceCode)})`);
+    }
+    if (filter?.themes?.length) {
+      const ids = this.disciplines.requireIds(filter.themes).flatMap((id) => this.disciplines.withDescendants(id));
+      where.push(`EXISTS (SELECT 1 FROM initiative_theme t WHERE t.initiative_id = i.id AND t.discipline_id = ANY(${p(ids)}::int[]))`);
+    }
+    if (filter?.statuses?.length) where.push(`i.status = ANY(${p(filter.statuses)}::initiative_status[])`);
+    if (filter?.needsOpen != null) {
+      where.push(`${filter.needsOpen ? '' : 'NOT '}EXISTS (SELECT 1 FROM expertise_need n WHERE n.initiative_id = i.id AND NOT n.fulfilled)`);
+    }
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countParams = [...params];
+
+    const sortKey = query ? `ts_rank(i.search_vector, ${query})` : 'i.created_at';
+    if (after) {
+      const [key, id] = decodeCursor(after, ['string', 'string'] as const);
+      if (!isUuid(id)) throw new InvalidInput('Invalid cursor', { field: 'after', value: after });
+      const cast = query ? 'real' : 'timestamptz';
+      where.push(`(${sortKey}, i.id) < (${p(key)}::${cast}, ${p(id)}::uuid)`);
+    }
+    const pageSql = `SELECT ${COLUMNS}, (${sortKey})::text AS "sortKey" FROM initiative i
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY ${sortKey} DESC, i.id DESC LIMIT ${p(size + 1)}`;
+
+    const [rows, [{ count }]] = await Promise.all([
+      this.db.query(pageSql, params) as Promise<(InitiativeEntity & { sortKey: string })[]>,
+      this.db.query(`SELECT count(*)::int AS count FROM initiative i ${filterSql}`, countParams) as Promise<{ count: number }[]>,
+    ]);
+    return {
+      rows: rows.slice(0, size).map(({ sortKey, ...entity }) => ({ cursor: encodeCursor([sortKey, entity.id]), entity })),
+      hasNextPage: rows.length > size,
+      totalCount: count,
+    };
+  }
+
+  async create(viewer: Viewer, input: InitiativeInput): Promise<InitiativeEntity> {
+    this.regions.requireMunicipality(input.municipalityCode);
+    const themeIds = this.disciplines.requireIds(input.themes ?? []);
+    const needIds = this.disciplines.requireIds((input.needs ?? []).map((n) => n.discipline));
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(InitiativeEntity).insert({
+        id,
+        title: input.title.trim(),
+        summary: input.summary.trim(),
+        description: input.description ?? null,
+        lessonsLearned: input.lessonsLearned ?? null,
+        status: input.status ?? InitiativeStatus.IDEA,
+        municipalityCode: input.municipalityCode,
+      });
+      await tx.getRepository(InitiativeInitiatorEntity).insert({ initiativeId: id, professionalId: viewer.accountId });
+      await this.replaceThemes(tx, id, themeIds);
+      for (const [i, need] of (input.needs ?? []).entries()) await this.insertNeed(tx, id, needIds[i], need);
+    });
+    return (await this.get(id))!;
+  }
+
+  async update(viewer: Viewer, id: string, input: InitiativeUpdateInput): Promise<InitiativeEntity> {
+    await this.requireEditable(viewer, id);
+    if (input.municipalityCode) this.regions.requireMunicipality(input.municipalityCode);
+    const themeIds = input.themes ? this.disciplines.requireIds(input.themes) : null;
+    const changes: Partial<InitiativeEntity> = {};
+    if (input.title != null) changes.title = input.title.trim();
+    if (input.summary != null) changes.summary = input.summary.trim();
+    if (input.description !== undefined) changes.description = input.description;
+    if (input.lessonsLearned !== undefined) changes.lessonsLearned = input.lessonsLearned;
+    if (input.status != null) changes.status = input.status;
+    if (input.municipalityCode != null) changes.municipalityCode = input.municipalityCode;
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(InitiativeEntity).update(id, { ...changes, updatedAt: new Date() });
+      if (themeIds) await this.replaceThemes(tx, id, themeIds);
+    });
+    return (await this.get(id))!;
+  }
+
+  async addInitiator(viewer: Viewer, initiativeId: string, professionalId: string): Promise<InitiativeEntity> {
+    const initiative = await this.requireEditable(viewer, initiativeId);
+    const exists = isUuid(professionalId) && (await this.db.getRepository(ProfessionalEntity).existsBy({ id: professionalId }));
+    if (!exists) throw new NotFound(`No professional with id ${professionalId}`, { id: professionalId });
+    await this.db.query(
+      `INSERT INTO initiative_initiator (initiative_id, professional_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [initiativeId, professionalId],
+    );
+    return initiative;
+  }
+
+  async addNeed(viewer: Viewer, initiativeId: string, input: ExpertiseNeedInput): Promise<ExpertiseNeedEntity> {
+    await this.requireEditable(viewer, initiativeId);
+    const [disciplineId] = this.disciplines.requireIds([input.discipline]);
+    return this.insertNeed(this.db.manager, initiativeId, disciplineId, input);
+  }
+
+  async setNeedFulfilled(viewer: Viewer, needId: string, fulfilled: boolean): Promise<ExpertiseNeedEntity> {
+    const repo = this.db.getRepository(ExpertiseNeedEntity);
+    const need = isUuid(needId) ? await repo.findOneBy({ id: needId }) : null;
+    if (!need) throw new NotFound(`No expertise need with id ${needId}`, { id: needId });
+    await this.requireEditable(viewer, need.initiativeId);
+    await repo.update(needId, { fulfilled });
+    return { ...need, fulfilled };
+  }
+
+  /** Only an initiator of the initiative or an admin may change it. */
+  private async requireEditable(viewer: Viewer, initiativeId: string): Promise<InitiativeEntity> {
+    const initiative = await this.get(initiativeId);
+    if (!initiative) throw new NotFound(`No initiative with id ${initiativeId}`, { id: initiativeId });
+    if (isAdmin(viewer)) return initiative;
+    const isInitiator = await this.db
+      .getRepository(InitiativeInitiatorEntity)
+      .existsBy({ initiativeId, professionalId: viewer.accountId });
+    if (!isInitiator) throw new Forbidden('Only initiators of this initiative and admins may change it');
+    return initiative;
+  }
+
+  private async replaceThemes(tx: EntityManager, initiativeId: string, disciplineIds: number[]): Promise<void> {
+    await tx.getRepository(InitiativeThemeEntity).delete({ initiativeId });
+    const unique = [...new Set(disciplineIds)];
+    if (unique.length) await tx.getRepository(InitiativeThemeEntity).insert(unique.map((disciplineId) => ({ initiativeId, disciplineId })));
+  }
+
+  private async insertNeed(tx: EntityManager, initiativeId: string, disciplineId: number, input: ExpertiseNeedInput): Promise<ExpertiseNeedEntity> {
+    const need = tx.getRepository(ExpertiseNeedEntity).create({
+      id: randomUUID(),
+      initiativeId,
+      disciplineId,
+      level: input.level,
+      hoursPerMonth: input.hoursPerMonth ?? null,
+      fulfilled: false,
+    });
+    return tx.getRepository(ExpertiseNeedEntity).save(need);
+  }
+}

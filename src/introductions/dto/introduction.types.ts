@@ -1,0 +1,55 @@
+// Types of suggested introductions (issue #5).
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '../../common/page-info.type.js';
+import { Initiative } from '../../initiatives/dto/initiative.types.js';
+import { Professional } from '../../professionals/dto/professional.types.js';
+
+export enum IntroductionKind {
+  PEER = 'PEER',
+  INITIATIVE = 'INITIATIVE',
+}
+registerEnumType(IntroductionKind, { name: 'IntroductionKind' });
+
+export enum IntroductionStatus {
+  PROPOSED = 'PROPOSED',
+  SENT = 'SENT',
+  ACCEPTED = 'ACCEPTED',
+  CONNECTED = 'CONNECTED',
+  DECLINED = 'DECLINED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(IntroductionStatus, { name: 'IntroductionStatus' });
+
+@ObjectType()
+export class MatchReason {
+  @Field() code!: string;
+  @Field() text!: string;
+  @Field(() => Float) weight!: number;
+}
+
+@ObjectType()
+export class Introduction {
+  @Field(() => ID) id!: string;
+  @Field(() => IntroductionKind) kind!: IntroductionKind;
+  @Field(() => Professional, { description: 'The other person, seen from the signed-in user.' }) counterpart!: Professional;
+  @Field(() => Initiative, { nullable: true }) initiative!: Initiative | null;
+  @Field(() => Float) score!: number;
+  @Field(() => [MatchReason]) reasons!: MatchReason[];
+  @Field(() => IntroductionStatus) status!: IntroductionStatus;
+  @Field() createdAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Filled only once both sides accepted (status CONNECTED).' })
+  counterpartEmail!: string | null;
+}
+
+@ObjectType()
+export class IntroductionEdge {
+  @Field() cursor!: string;
+  @Field(() => Introduction) node!: Introduction;
+}
+
+@ObjectType()
+export class IntroductionConnection {
+  @Field(() => [IntroductionEdge]) edges!: IntroductionEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { IntroductionsResolver } from './introductions.resolver.js';
+
+@Module({ providers: [IntroductionsResolver] })
+export class IntroductionsModule {}

@@ -1,0 +1,13 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { QUEUES } from '../jobs/jobs.js';
+import { EmailQueue } from './email.queue.js';
+import { MailService } from './mail.service.js';
+
+@Global()
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.email })],
+  providers: [MailService, EmailQueue],
+  exports: [MailService, EmailQueue],
+})
+export class MailModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { MatchingResolver } from './matching.resolver.js';
+
+@Module({ providers: [MatchingResolver] })
+export class MatchingModule {}

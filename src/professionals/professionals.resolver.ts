@@ -1,0 +1,92 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Viewer } from '../auth/viewer.js';
+import { Public } from '../auth/access.decorators.js';
+import { DisciplinesService } from '../disciplines/disciplines.service.js';
+import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
+import { Discipline } from '../disciplines/dto/discipline.type.js';
+import { CurrentViewer, SignedIn } from '../graphql/current-viewer.decorator.js';
+import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { toInitiative } from '../initiatives/dto/initiative.mapper.js';
+import { Initiative } from '../initiatives/dto/initiative.types.js';
+import { Municipality } from '../regions/dto/region.types.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { isUuid } from '../common/ids.js';
+import { toProfessional } from './dto/professional.mapper.js';
+import { ExpertiseInput, PreferencesInput, ProfileInput } from './dto/professional.inputs.js';
+import { Expertise, MatchingPreferences, Me, Professional } from './dto/professional.types.js';
+import { ProfessionalsService } from './professionals.service.js';
+
+@Resolver(() => Professional)
+export class ProfessionalsResolver {
+  constructor(
+    private readonly professionals: ProfessionalsService,
+    private readonly disciplines: DisciplinesService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  @Public()
+  @Query(() => Me, { nullable: true, description: 'null when anonymous' })
+  async me(@CurrentViewer() viewer: Viewer | null): Promise<Me | null> {
+    return viewer ? this.professionals.me(viewer.accountId) : null;
+  }
+
+  @Query(() => Professional, { nullable: true })
+  async professional(@Args('id', { type: () => ID }) id: string, @Context() ctx: GraphQLContext): Promise<Professional | null> {
+    if (!isUuid(id)) return null;
+    const found = await ctx.loaders.professional.load(id);
+    return found ? toProfessional(found) : null;
+  }
+
+  @Mutation(() => Professional)
+  updateProfile(@SignedIn() viewer: Viewer, @Args('input') input: ProfileInput): Promise<Professional> {
+    return this.professionals.updateProfile(viewer.accountId, input);
+  }
+
+  @Mutation(() => Professional)
+  setExpertise(
+    @SignedIn() viewer: Viewer,
+    @Args('offers', { type: () => [ExpertiseInput] }) offers: ExpertiseInput[],
+    @Args('seeks', { type: () => [String] }) seeks: string[],
+  ): Promise<Professional> {
+    return this.professionals.setExpertise(viewer.accountId, offers, seeks);
+  }
+
+  @Mutation(() => MatchingPreferences)
+  updatePreferences(@SignedIn() viewer: Viewer, @Args('input') input: PreferencesInput): Promise<MatchingPreferences> {
+    return this.professionals.updatePreferences(viewer.accountId, input);
+  }
+
+  @Mutation(() => String, { description: "JSON document of all the caller's data" })
+  exportMyData(@SignedIn() viewer: Viewer): Promise<string> {
+    return this.professionals.exportData(viewer.accountId);
+  }
+
+  @Mutation(() => Boolean)
+  async deleteMyAccount(@SignedIn() viewer: Viewer): Promise<boolean> {
+    await this.professionals.deleteAccount(viewer.accountId);
+    return true;
+  }
+
+  @ResolveField(() => Municipality, { nullable: true })
+  municipality(@Parent() p: Professional): Municipality | null {
+    return this.regions.municipality(p.municipalityCode);
+  }
+
+  @ResolveField(() => [Expertise])
+  async offers(@Parent() p: Professional, @Context() ctx: GraphQLContext): Promise<Expertise[]> {
+    const rows = await ctx.loaders.offers.load(p.id);
+    return rows.map((r) => ({ discipline: toDiscipline(this.disciplines.get(r.disciplineId)), level: r.level }));
+  }
+
+  @ResolveField(() => [Discipline])
+  async seeks(@Parent() p: Professional, @Context() ctx: GraphQLContext): Promise<Discipline[]> {
+    const ids = await ctx.loaders.seeks.load(p.id);
+    return ids.map((id) => toDiscipline(this.disciplines.get(id)));
+  }
+
+  @ResolveField(() => [Initiative])
+  async initiatives(@Parent() p: Professional, @Context() ctx: GraphQLContext): Promise<Initiative[]> {
+    return (await ctx.loaders.initiativesOfProfessional.load(p.id)).map(toInitiative);
+  }
+}
+

@@ -1,0 +1,140 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AccountEntity } from '../auth/account.entity.js';
+import { InvalidInput, NotFound } from '../common/domain-error.js';
+import type { ExpertiseLevel, Locale } from '../common/enums.js';
+import { DisciplinesService } from '../disciplines/disciplines.service.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { toPreferences, toProfessional } from './dto/professional.mapper.js';
+import type { PreferencesInput, ProfileInput } from './dto/professional.inputs.js';
+import type { MatchingPreferences, Me, Professional } from './dto/professional.types.js';
+import { ProfessionalEntity, ProfessionalOfferEntity, ProfessionalSeekEntity } from './professional.entity.js';
+
+const MAX_OFFERS = 20;
+const MAX_SEEKS = 20;
+
+/** Fields that may be cleared with an explicit null; name and sector may not. */
+const REQUIRED_PROFILE_FIELDS = ['name', 'sector', 'scope'] as const;
+
+@Injectable()
+export class ProfessionalsService {
+  private readonly logger = new Logger(ProfessionalsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly disciplines: DisciplinesService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async me(accountId: string): Promise<Me> {
+    const account = await this.db.getRepository(AccountEntity).findOneBy({ id: accountId });
+    const professional = await this.db.getRepository(ProfessionalEntity).findOneBy({ id: accountId });
+    if (!account || !professional) throw new NotFound('Your account no longer exists');
+    return {
+      email: account.email,
+      roles: account.roles,
+      preferences: toPreferences(account),
+      professional: toProfessional(professional),
+    };
+  }
+
+  async updateProfile(accountId: string, input: ProfileInput): Promise<Professional> {
+    for (const field of REQUIRED_PROFILE_FIELDS) {
+      if (input[field] === null) throw new InvalidInput(`${field} cannot be empty`, { field });
+    }
+    if (input.municipalityCode) this.regions.requireMunicipality(input.municipalityCode);
+    const changes: Partial<ProfessionalEntity> = {};
+    for (const [key, value] of Object.entries(input) as [keyof ProfileInput, unknown][]) {
+      if (value !== undefined) (changes as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() || null : value;
+    }
+    const repo = this.db.getRepository(ProfessionalEntity);
+    if (Object.keys(changes).length > 0) await repo.update(accountId, changes);
+    return toProfessional(await this.require(accountId));
+  }
+
+  /** Replaces what the caller offers and seeks, in one transaction. */
+  async setExpertise(
+    accountId: string,
+    offers: readonly { discipline: string; level: ExpertiseLevel }[],
+    seeks: readonly string[],
+  ): Promise<Professional> {
+    if (offers.length > MAX_OFFERS) throw new InvalidInput(`At most ${MAX_OFFERS} offers`, { field: 'offers' });
+    if (seeks.length > MAX_SEEKS) throw new InvalidInput(`At most ${MAX_SEEKS} seeks`, { field: 'seeks' });
+    const offerIds = this.disciplines.requireIds(offers.map((o) => o.discipline));
+    const seekIds = this.disciplines.requireIds(seeks);
+    if (new Set(offerIds).size !== offerIds.length) throw new InvalidInput('A discipline is offered twice', { field: 'offers' });
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(ProfessionalOfferEntity).delete({ professionalId: accountId });
+      await tx.getRepository(ProfessionalSeekEntity).delete({ professionalId: accountId });
+      if (offerIds.length > 0) {
+        await tx
+          .getRepository(ProfessionalOfferEntity)
+          .insert(offerIds.map((disciplineId, i) => ({ professionalId: accountId, disciplineId, level: offers[i].level })));
+      }
+      const uniqueSeeks = [...new Set(seekIds)];
+      if (uniqueSeeks.length > 0) {
+        await tx.getRepository(ProfessionalSeekEntity).insert(uniqueSeeks.map((disciplineId) => ({ professionalId: accountId, disciplineId })));
+      }
+      await tx.getRepository(ProfessionalEntity).update(accountId, { updatedAt: new Date() });
+    });
+    return toProfessional(await this.require(accountId));
+  }
+
+  async updatePreferences(accountId: string, input: PreferencesInput): Promise<MatchingPreferences> {
+    const changes: Partial<AccountEntity> = {};
+    if (input.optedIn != null) changes.optedIn = input.optedIn;
+    if (input.frequency != null) changes.frequency = input.frequency;
+    if (input.maxIntroductionsPerDigest != null) changes.maxIntroductionsPerDigest = input.maxIntroductionsPerDigest;
+    if (input.locale != null) changes.locale = input.locale as Locale;
+    const repo = this.db.getRepository(AccountEntity);
+    if (Object.keys(changes).length > 0) await repo.update(accountId, changes);
+    const account = await repo.findOneBy({ id: accountId });
+    if (!account) throw new NotFound('Your account no longer exists');
+    return toPreferences(account);
+  }
+
+  async require(id: string): Promise<ProfessionalEntity> {
+    const found = await this.db.getRepository(ProfessionalEntity).findOneBy({ id });
+    if (!found) throw new NotFound(`No professional with id ${id}`, { id });
+    return found;
+  }
+
+  /** Everything stored about the caller, as one JSON document (GDPR art. 15 and 20). */
+  async exportData(accountId: string): Promise<string> {
+    const q = <T>(sql: string): Promise<T[]> => this.db.query(sql, [accountId]);
+    const [account] = await q(`SELECT id, email, roles, locale, opted_in, digest_frequency, max_introductions_per_digest,
+      created_at, updated_at, last_sign_in_at FROM account WHERE id = $1`);
+    if (!account) throw new NotFound('Your account no longer exists');
+    const [profile] = await q(`SELECT id, name, headline, bio, organisation, sector, municipality_code, scope,
+      available_hours_per_month, created_at, updated_at FROM professional WHERE id = $1`);
+    const offers = await q(`SELECT d.slug AS discipline, o.level FROM professional_offer o JOIN discipline d ON d.id = o.discipline_id WHERE o.professional_id = $1 ORDER BY d.position`);
+    const seeks = await q(`SELECT d.slug AS discipline FROM professional_seek s JOIN discipline d ON d.id = s.discipline_id WHERE s.professional_id = $1 ORDER BY d.position`);
+    const initiatives = await q(`SELECT i.id, i.title, i.summary, i.description, i.lessons_learned, i.status, i.municipality_code, i.created_at, ii.added_at AS initiator_since
+      FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id WHERE ii.professional_id = $1 ORDER BY i.created_at`);
+    const signIns = await q(`SELECT created_at, expires_at, used_at FROM sign_in_token WHERE account_id = $1 ORDER BY created_at`);
+    return JSON.stringify(
+      { exportedAt: new Date().toISOString(), account, profile, offers, seeks, initiatives, signInLinks: signIns },
+      null,
+      2,
+    );
+  }
+
+  /**
+   * Erases the caller and what only they own: initiatives of which they are the only
+   * initiator go; initiatives with other initiators stay, without them.
+   */
+  async deleteAccount(accountId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `DELETE FROM initiative i
+         WHERE i.id IN (SELECT initiative_id FROM initiative_initiator WHERE professional_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM initiative_initiator o WHERE o.initiative_id = i.id AND o.professional_id <> $1)`,
+        [accountId],
+      );
+      // Cascades to professional, offers, seeks, initiator rows and sign-in tokens.
+      await tx.query(`DELETE FROM account WHERE id = $1`, [accountId]);
+    });
+    this.logger.log({ accountId }, 'account deleted');
+  }
+}

@@ -1,0 +1,105 @@
+// Finds a Redis to use: REDIS_URL, else one answering on 127.0.0.1:6379, else a
+// redis-server from PATH started on a free port with its files under DATA_DIR. Redis has
+// no embedded form, so without any of these the process stops with a one-line hint.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+
+export interface RedisLocation {
+  url: string;
+  /** Stops the redis-server this process started, if any. */
+  stop(): Promise<void>;
+}
+
+export class RedisUnavailable extends Error {}
+
+const DEFAULT_URL = 'redis://127.0.0.1:6379';
+
+export async function locateRedis(redisUrl: string | undefined, dataDir: string): Promise<RedisLocation> {
+  const none = async (): Promise<void> => {};
+  if (redisUrl) return { url: redisUrl, stop: none };
+  if (await answers(DEFAULT_URL)) return { url: DEFAULT_URL, stop: none };
+  const started = await startLocalRedis(dataDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!started) {
+    throw new RedisUnavailable(
+      'Verbinder needs Redis: set REDIS_URL, run one on 127.0.0.1:6379, or install redis-server (apt-get install redis-server, brew install redis).',
+    );
+  }
+  return started;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startLocalRedis(dataDir: string): Promise<RedisLocation> {
+  const dir = join(dataDir, 'redis');
+  await mkdir(dir, { recursive: true });
+  const port = await freePort();
+  // Append-only file under DATA_DIR: queued jobs survive a restart of this process.
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'],
+    { stdio: 'ignore' },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('spawn', () => resolve());
+  });
+  const url = `redis://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 50 && !(await answers(url)); attempt++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!(await answers(url))) {
+    child.kill('SIGKILL');
+    throw new RedisUnavailable(`redis-server did not answer on port ${port}`);
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** ioredis options from a redis:// or rediss:// URL (BullMQ takes options, not a URL). */
+export function redisOptions(url: string): { host: string; port: number; username?: string; password?: string; db: number; tls?: object } {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: Number(u.pathname.slice(1) || 0),
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+  };
+}

@@ -1,0 +1,63 @@
+// Types of expertise search and team suggestion (issue #3).
+import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ExpertiseLevel, Sector } from '../../common/graphql-enums.js';
+import { PageInfo } from '../../common/page-info.type.js';
+import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, PROVINCE_CODE, PROVINCE_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation-patterns.js';
+import { Discipline } from '../../disciplines/dto/discipline.type.js';
+import { ExpertiseNeed } from '../../initiatives/dto/initiative.types.js';
+import { Professional } from '../../professionals/dto/professional.types.js';
+
+@ObjectType()
+export class ExpertEdge {
+  @Field() cursor!: string;
+  @Field(() => Professional) node!: Professional;
+  @Field(() => Float) score!: number;
+  @Field(() => [Discipline]) matchedDisciplines!: Discipline[];
+  @Field(() => Float, { nullable: true }) distanceKm!: number | null;
+}
+
+@ObjectType()
+export class ExpertConnection {
+  @Field(() => [ExpertEdge]) edges!: ExpertEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType()
+export class TeamMember {
+  @Field(() => Professional) professional!: Professional;
+  @Field(() => [ExpertiseNeed]) covers!: ExpertiseNeed[];
+}
+
+@ObjectType()
+export class TeamSuggestion {
+  @Field(() => [TeamMember]) members!: TeamMember[];
+  @Field(() => [ExpertiseNeed]) uncovered!: ExpertiseNeed[];
+}
+
+@InputType()
+export class ExpertSearchInput {
+  @Field(() => [String], { description: 'slugs; a parent slug also finds its children' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(SLUG, { each: true, message: SLUG_MESSAGE })
+  disciplines!: string[];
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(MUNICIPALITY_CODE, { message: MUNICIPALITY_MESSAGE })
+  municipalityCode?: string | null;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Matches(PROVINCE_CODE, { message: PROVINCE_MESSAGE })
+  provinceCode?: string | null;
+
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(0) @Max(400)
+  withinKm?: number | null;
+
+  @Field(() => [Sector], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Sector, { each: true })
+  sectors?: Sector[] | null;
+
+  @Field(() => ExpertiseLevel, { nullable: true }) @IsOptional() @IsEnum(ExpertiseLevel)
+  minLevel?: ExpertiseLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'free text over name, headline, bio (Dutch stemming)' })
+  @IsOptional() @IsString() @MaxLength(200)
+  text?: string | null;
+}

@@ -1,0 +1,4 @@
+// Worker entry point: queue consumers only, no HTTP.
+import { bootstrap } from './bootstrap.js';
+
+await bootstrap('worker');
