@@ -16,14 +16,24 @@ import type { ProcessRole } from './app.module.js';
 
 const SHUTDOWN_DEADLINE_MS = 25_000;
 
+/** Creates (but does not start listening) the application for a role; tests use it too. */
+export async function createApp(role: ProcessRole): Promise<INestApplicationContext> {
+  const { rootModule } = await import('./app.module.js');
+  const app =
+    role === 'worker'
+      ? await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true })
+      : await NestFactory.create<NestFastifyApplication>(
+          rootModule(role),
+          new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+          { bufferLogs: true },
+        );
+  app.useLogger(app.get(Logger));
+  return app;
+}
+
 export async function bootstrap(role: ProcessRole): Promise<INestApplicationContext> {
   try {
-    const { rootModule } = await import('./app.module.js');
-    const app =
-      role === 'worker'
-        ? await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true })
-        : await NestFactory.create<NestFastifyApplication>(rootModule(role), new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }), { bufferLogs: true });
-    app.useLogger(app.get(Logger));
+    const app = await createApp(role);
     handleSignals(app);
     if ('listen' in app) {
       const config = app.get(AppConfig);
