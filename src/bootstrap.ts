@@ -6,7 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { ConfigError } from './config/app-config.js';
+import { ConfigError, validateEnv } from './config/app-config.js';
 import { AppConfig } from './config/runtime-config.js';
 import { EmbeddedPostgresLocked } from './database/embedded-postgres.js';
 import { REDIS_LOCATION } from './redis/redis.module.js';
@@ -19,12 +19,14 @@ const SHUTDOWN_DEADLINE_MS = 25_000;
 /** Creates (but does not start listening) the application for a role; tests use it too. */
 export async function createApp(role: ProcessRole): Promise<INestApplicationContext> {
   const { rootModule } = await import('./app.module.js');
+  // Fastify takes its options before Nest's container exists, so this one is read here.
+  const trustProxy = (await AppConfig.resolve(validateEnv(process.env))).trustProxy;
   const app =
     role === 'worker'
       ? await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true })
       : await NestFactory.create<NestFastifyApplication>(
           rootModule(role),
-          new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 }),
+          new FastifyAdapter({ trustProxy, bodyLimit: 1_048_576 }),
           { bufferLogs: true },
         );
   app.useLogger(app.get(Logger));

@@ -70,7 +70,8 @@ export class AuthService {
 
   /** Exchanges an emailed token for a session token; the emailed one works once. */
   async signIn(token: string): Promise<{ token: string; accountId: string }> {
-    const [used]: { account_id: string }[] = await this.db.query(
+    // TypeORM returns [rows, affected] for UPDATE.
+    const [[used]]: [{ account_id: string }[], number] = await this.db.query(
       `UPDATE sign_in_token SET used_at = now()
        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
        RETURNING account_id`,

@@ -62,6 +62,13 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   ADMIN_EMAILS?: string;
 
+  /**
+   * Whether to believe X-Forwarded-For (client addresses for rate limits and logs): "false"
+   * (default), "true" (any proxy), or a comma-separated list of proxy addresses or CIDRs.
+   */
+  @IsOptional() @Matches(/^(true|false|[0-9a-fA-F.:/, ]+)$/, { message: 'TRUST_PROXY must be true, false or proxy addresses' })
+  TRUST_PROXY: string = 'false';
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 

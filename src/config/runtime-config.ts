@@ -22,6 +22,7 @@ export class AppConfig {
     readonly jwtTtlSeconds: number,
     readonly adminEmails: ReadonlySet<string>,
     readonly logLevel: string,
+    readonly trustProxy: boolean | string,
   ) {}
 
   get isProduction(): boolean {
@@ -46,6 +47,7 @@ export class AppConfig {
       vars.JWT_TTL_SECONDS,
       new Set(parseList(vars.ADMIN_EMAILS)),
       vars.LOG_LEVEL,
+      parseTrustProxy(vars.TRUST_PROXY),
     );
   }
 }
@@ -64,4 +66,8 @@ async function loadOrCreateSecret(dataDir: string): Promise<string> {
     if (error.code !== 'EEXIST') throw error;
   });
   return (await readFile(file, 'utf8')).trim();
+}
+
+function parseTrustProxy(value: string): boolean | string {
+  return value === 'true' ? true : value === 'false' ? false : value;
 }

@@ -72,6 +72,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       PUBLIC_URL: 'http://verbinder.test',
       JWT_SECRET: randomBytes(32).toString('hex'),
       ADMIN_EMAILS: 'admin@example.org',
+      TRUST_PROXY: 'true',
       ...env,
     },
   });
@@ -121,6 +122,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     stop,
     async close() {
       await stop();
+      // Errors logged at error level are bugs (domain errors are not logged that way): show them.
+      const errors = logs.filter((l) => l.level >= 50);
+      if (errors.length) console.warn(`The app logged errors:\n${errors.map((e) => JSON.stringify(e)).join('\n')}`);
       await db.end();
       await mailbox.close();
       await database.drop();

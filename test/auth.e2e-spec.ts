@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { registerAndSignIn, tokenFromEmail } from './support/sign-in.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) }`;
+const REQUEST_LINK = `mutation($email: String!) { requestSignInLink(email: $email) }`;
+const SIGN_IN = `mutation($token: String!) { signIn(token: $token) { token me { email roles preferences { locale } professional { name } } } }`;
+const ME = `{ me { email roles professional { id name sector municipality { name } } } }`;
+
+describe('sign-in by emailed link', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('registers, emails a single-use link in Dutch with text and HTML, and signs in with it', async () => {
+    const res = await t.gql(REGISTER, { input: { email: 'Anna.deJong@example.org', name: 'Anna de Jong', sector: 'GOVERNMENT', municipalityCode: 'GM0518' } });
+    expect(res).toEqual({ data: { register: true } });
+
+    const [mail] = await t.mailbox.waitFor(1);
+    expect(mail.to).toMatchObject({ text: 'anna.dejong@example.org' });
+    expect(mail.subject).toBe('Je aanmeldlink voor Verbinder');
+    expect(mail.text).toContain('Hallo Anna de Jong');
+    expect(mail.html).toContain('Aanmelden');
+    const token = tokenFromEmail(mail.text!);
+    expect(mail.text).toContain(`http://verbinder.test/sign-in?token=${token}`);
+
+    const signedIn = await t.gql<{ signIn: { token: string; me: { email: string; roles: string[] } } }>(SIGN_IN, { token });
+    expect(signedIn.data?.signIn.me).toEqual({
+      email: 'anna.dejong@example.org',
+      roles: ['PROFESSIONAL'],
+      preferences: { locale: 'nl' },
+      professional: { name: 'Anna de Jong' },
+    });
+    const me = await t.gql(ME, {}, { token: signedIn.data!.signIn.token });
+    expect(me.data).toMatchObject({ me: { email: 'anna.dejong@example.org', professional: { sector: 'GOVERNMENT', municipality: { name: "'s-Gravenhage" } } } });
+
+    const again = await t.gql(SIGN_IN, { token });
+    expect(again.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('writes English email for locale en', async () => {
+    const before = t.mailbox.messages.length;
+    await t.gql(REGISTER, { input: { email: 'sam@example.org', name: 'Sam Smith', sector: 'SCIENCE', locale: 'en' } });
+    const mail = (await t.mailbox.waitFor(before + 1))[before];
+    expect(mail.subject).toBe('Your Verbinder sign-in link');
+    expect(mail.text).toContain('Hello Sam Smith');
+  });
+
+  it('never reveals whether an address has an account, and emails only existing accounts', async () => {
+    const before = t.mailbox.messages.length;
+    const unknown = await t.gql(REQUEST_LINK, { email: 'nobody@example.org' });
+    const known = await t.gql(REQUEST_LINK, { email: 'ANNA.DEJONG@example.org' });
+    expect(unknown).toEqual(known);
+    expect(known).toEqual({ data: { requestSignInLink: true } });
+    await t.mailbox.waitFor(before + 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(t.mailbox.messages.slice(before).map((m) => m.to)).toEqual([expect.objectContaining({ text: 'anna.dejong@example.org' })]);
+
+    // Registering an existing address again does not create a second account.
+    await t.gql(REGISTER, { input: { email: 'anna.dejong@example.org', name: 'Impostor', sector: 'BUSINESS' } });
+    const { rows } = await t.db.query(`SELECT p.name FROM account a JOIN professional p USING (id) WHERE lower(a.email) = 'anna.dejong@example.org'`);
+    expect(rows).toEqual([{ name: 'Anna de Jong' }]);
+  });
+
+  it('refuses an expired link', async () => {
+    const before = t.mailbox.messages.length;
+    await t.gql(REQUEST_LINK, { email: 'sam@example.org' });
+    const mail = (await t.mailbox.waitFor(before + 1))[before];
+    await t.db.query(`UPDATE sign_in_token SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`);
+    const res = await t.gql(SIGN_IN, { token: tokenFromEmail(mail.text!) });
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(res.data).toBeNull();
+  });
+
+  it('stores only a hash of the token, valid for 15 minutes', async () => {
+    const { rows } = await t.db.query(`SELECT token_hash, round(extract(epoch FROM expires_at - created_at)) AS seconds FROM sign_in_token LIMIT 1`);
+    expect(rows[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Number(rows[0].seconds)).toBe(900);
+  });
+
+  it('gives ADMIN to addresses in ADMIN_EMAILS', async () => {
+    const { token } = await registerAndSignIn(t, { email: 'admin@example.org', name: 'Admin' });
+    const me = await t.gql<{ me: { roles: string[] } }>(ME, {}, { token });
+    expect(me.data?.me.roles).toEqual(['PROFESSIONAL', 'ADMIN']);
+  });
+
+  it('treats a missing or forged token as anonymous', async () => {
+    expect((await t.gql(ME)).data).toEqual({ me: null });
+    expect((await t.gql(ME, {}, { token: 'forged.token.value' })).data).toEqual({ me: null });
+    const res = await t.gql(`{ professional(id: "00000000-0000-0000-0000-000000000000") { name } }`);
+    expect(res.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('validates input with a clear BAD_USER_INPUT', async () => {
+    const bad = await t.gql(REGISTER, { input: { email: 'not-an-email', name: 'X Y', sector: 'CITIZEN' } });
+    expect(bad.errors?.[0]).toMatchObject({ message: 'email "not-an-email" is not an email address', extensions: { code: 'BAD_USER_INPUT' } });
+    const unknownPlace = await t.gql(REGISTER, { input: { email: 'p@example.org', name: 'P Q', sector: 'CITIZEN', municipalityCode: 'GM9999' } });
+    expect(unknownPlace.errors?.[0]).toMatchObject({ message: 'Unknown municipality "GM9999"', extensions: { code: 'BAD_USER_INPUT', value: 'GM9999' } });
+    const long = await t.gql(REGISTER, { input: { email: 'l@example.org', name: 'x'.repeat(121), sector: 'CITIZEN' } });
+    expect(long.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(long.errors?.[0].message).toMatch(/name/);
+  });
+});
+
+describe('rate limits on sign-in links', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('limits requests per email address (5 an hour) across clients', async () => {
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await t.gql(REQUEST_LINK, { email: 'target@example.org' }, { headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+      codes.push(res.errors?.[0].extensions?.code);
+    }
+    expect(codes).toEqual([undefined, undefined, undefined, undefined, undefined, 'RATE_LIMITED']);
+  });
+
+  it('limits requests per client (10 a minute) across addresses', async () => {
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t.gql(REQUEST_LINK, { email: `person${i}@example.org` }, { headers: { 'x-forwarded-for': '192.0.2.7' } });
+      codes.push(res.errors?.[0].extensions?.code);
+    }
+    expect(codes.slice(0, 10).every((c) => c === undefined)).toBe(true);
+    expect(codes[10]).toBe('RATE_LIMITED');
+  });
+});
