@@ -4,6 +4,7 @@
 import 'reflect-metadata';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, validateEnv } from './config/app-config.js';
@@ -16,19 +17,37 @@ import type { ProcessRole } from './app.module.js';
 
 const SHUTDOWN_DEADLINE_MS = 25_000;
 
-/** Creates (but does not start listening) the application for a role; tests use it too. */
-export async function createApp(role: ProcessRole): Promise<INestApplicationContext> {
+export type HttpAdapterName = 'express' | 'fastify';
+
+const BODY_LIMIT_BYTES = 1_048_576;
+
+/**
+ * Creates (but does not start) the application for a role. HTTP runs on Express: Fastify
+ * answered trivial queries faster (BENCHMARKS.md), but with Fastify the request-scoped log
+ * context (request id on every line, SQL included) was lost; `bench:http` measures both.
+ */
+export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'express'): Promise<INestApplicationContext> {
   const { rootModule } = await import('./app.module.js');
-  // Fastify takes its options before Nest's container exists, so this one is read here.
+  if (role === 'worker') {
+    const worker = await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true });
+    worker.useLogger(worker.get(Logger));
+    return worker;
+  }
+  // The adapter takes its options before Nest's container exists, so this one is read here.
   const trustProxy = (await AppConfig.resolve(validateEnv(process.env))).trustProxy;
-  const app =
-    role === 'worker'
-      ? await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true })
-      : await NestFactory.create<NestFastifyApplication>(
-          rootModule(role),
-          new FastifyAdapter({ trustProxy, bodyLimit: 1_048_576 }),
-          { bufferLogs: true },
-        );
+  if (adapter === 'fastify') {
+    const app = await NestFactory.create<NestFastifyApplication>(
+      rootModule(role),
+      new FastifyAdapter({ trustProxy, bodyLimit: BODY_LIMIT_BYTES }),
+      { bufferLogs: true },
+    );
+    app.useLogger(app.get(Logger));
+    return app;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { bufferLogs: true, bodyParser: true });
+  app.set('trust proxy', trustProxy);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   app.useLogger(app.get(Logger));
   return app;
 }
@@ -39,7 +58,7 @@ export async function bootstrap(role: ProcessRole): Promise<INestApplicationCont
     handleSignals(app);
     if ('listen' in app) {
       const config = app.get(AppConfig);
-      await (app as NestFastifyApplication).listen(config.port, '0.0.0.0');
+      await (app as NestExpressApplication).listen(config.port, '0.0.0.0');
       app.get(Logger).log(`Verbinder ${role === 'all' ? 'API and worker' : 'API'} listening on ${config.publicUrl} (GraphQL at /graphql)`);
     } else {
       app.get(Logger).log('Verbinder worker started');

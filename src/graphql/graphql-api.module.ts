@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AccessGuard } from '../auth/access.guard.js';
 import { GraphQLContextFactory } from '../auth/graphql-context.factory.js';
@@ -8,6 +8,7 @@ import { AppConfig } from '../config/runtime-config.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { GraphQLCoreModule } from './graphql-core.module.js';
 import { formatError } from './graphql-errors.js';
+import { GraphQLExceptionFilter } from './graphql-exception.filter.js';
 import { queryLimits } from './query-limits.js';
 import { validationPipe } from './validation.pipe.js';
 
@@ -45,6 +46,7 @@ type RawRes = GraphQLContext['res'];
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_PIPE, useFactory: validationPipe },
+    { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
   ],
 })
 export class GraphQLApiModule {}

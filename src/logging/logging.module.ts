@@ -24,6 +24,7 @@ import { AppConfig } from '../config/runtime-config.js';
           autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
         },
       }),

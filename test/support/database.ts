@@ -41,7 +41,7 @@ async function buildTemplate(admin: pg.Client): Promise<void> {
   const building = `${TEMPLATE_DATABASE}_building`;
   await admin.query(`DROP DATABASE IF EXISTS ${building}`);
   await admin.query(`CREATE DATABASE ${building}`);
-  const dataSource = new ManagedDataSource({ ...dataSourceOptions(databaseUrl(building), 2), logging: false });
+  const dataSource = new ManagedDataSource({ ...dataSourceOptions(databaseUrl(building), 2), logging: false, logger: 'simple-console' });
   await dataSource.initialize();
   try {
     await runMigrations(dataSource);
