@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AuthModule } from './auth/auth.module.js';
+import { AuthApiModule } from './auth/auth-api.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisciplinesModule } from './disciplines/disciplines.module.js';
@@ -33,7 +33,7 @@ export const RATE_LIMITS = [
   imports: [
     CoreModule,
     ThrottlerModule.forRoot({ throttlers: RATE_LIMITS }),
-    AuthModule,
+    AuthApiModule,
     ProfessionalsModule,
     InitiativesModule,
     SearchModule,

@@ -29,7 +29,7 @@ const BODY_LIMIT_BYTES = 1_048_576;
 export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'express'): Promise<INestApplicationContext> {
   const { rootModule } = await import('./app.module.js');
   if (role === 'worker') {
-    const worker = await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true });
+    const worker = await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true, abortOnError: false });
     worker.useLogger(worker.get(Logger));
     return worker;
   }
@@ -39,12 +39,12 @@ export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'e
     const app = await NestFactory.create<NestFastifyApplication>(
       rootModule(role),
       new FastifyAdapter({ trustProxy, bodyLimit: BODY_LIMIT_BYTES }),
-      { bufferLogs: true },
+      { bufferLogs: true, abortOnError: false },
     );
     app.useLogger(app.get(Logger));
     return app;
   }
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { bufferLogs: true, bodyParser: true });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { bufferLogs: true, bodyParser: true, abortOnError: false });
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });

@@ -14,8 +14,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+// Keeps a non-numeric string as it is, so the error names what was given.
 const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
@@ -85,7 +86,8 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const why = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    // Decorators register bottom-up, so the last message is the first check written (the type).
+    const why = Object.values(first.constraints ?? {}).at(-1) ?? 'is invalid';
     throw new ConfigError(`Invalid configuration: ${first.property}: ${why} (got ${JSON.stringify(first.value)})`);
   }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

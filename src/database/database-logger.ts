@@ -13,8 +13,9 @@ export class DatabaseLogger implements TypeOrmLogger {
     this.queryCount += 1;
     this.logger.debug({ query }, 'sql');
   }
+  /** A warning: the caller decides whether the failure is an error (and logs it once if so). */
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ err: error, query }, 'sql error');
+    this.logger.warn({ err: error, query }, 'sql failed');
   }
   logQuerySlow(time: number, query: string): void {
     this.logger.warn({ time, query }, 'slow sql');

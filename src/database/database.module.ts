@@ -2,13 +2,20 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/runtime-config.js';
 import { dataSourceOptions, ManagedDataSource, runMigrations } from './data-source.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { EmbeddedPostgresLocked, startEmbeddedPostgres } from './embedded-postgres.js';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions('', config.databasePoolSize), config }),
+      useFactory: (config: AppConfig) => ({
+        ...dataSourceOptions('', config.databasePoolSize),
+        config,
+        // A database that is still starting is retried; a locked embedded one is not.
+        retryAttempts: 5,
+        retryDelay: 2_000,
+        toRetry: (error: unknown) => !(error instanceof EmbeddedPostgresLocked),
+      }),
       dataSourceFactory: async (options) => {
         const { config, ...rest } = options as typeof options & { config: AppConfig };
         const embedded = config.databaseUrl

@@ -37,8 +37,8 @@ async function takeLock(file: string): Promise<void> {
   const holder = Number(await readFile(file, 'utf8').catch(() => ''));
   if (holder && holder !== process.pid && isAlive(holder)) {
     throw new EmbeddedPostgresLocked(
-      `The embedded database in ${file.replace(/pglite\.pid$/, '')} is in use by process ${holder}; ` +
-        'run API and workers as separate processes only with DATABASE_URL set.',
+      `The embedded database in ${file.replace(/pglite\.pid$/, '')} is in use by process ${holder}: ` +
+        'stop that process first, or set DATABASE_URL to share a PostgreSQL server between processes.',
     );
   }
   await writeFile(file, String(process.pid));

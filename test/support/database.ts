@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { dataSourceOptions, ManagedDataSource, runMigrations } from '../../src/database/data-source.js';
-import { ADMIN_DATABASE_URL, databaseUrl, TEMPLATE_DATABASE } from './test-env.js';
+import { ADMIN_DATABASE_URL, databaseUrl, TEMPLATE_DATABASE, TEST_RUN } from './test-env.js';
 
 // Any constant: serialises building the template across parallel jest workers.
 const TEMPLATE_LOCK = 7_306_122_022;
+
 
 /**
  * A fresh database cloned from a template that has every migration (built once per test
  * run by whichever test file comes first); dropped by the returned function.
  */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `verbinder_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  const name = `verbinder_test_${TEST_RUN}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
   try {

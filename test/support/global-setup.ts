@@ -1,6 +1,7 @@
 // Runs once before the e2e tests: checks that PostgreSQL and Redis answer, saying exactly
-// what is missing otherwise, and drops databases left by earlier runs (including the
-// migrated template, which the first test file then rebuilds; see database.ts).
+// what is missing otherwise, names this run (its databases carry the name, so runs on one
+// server never touch each other's) and drops databases left by earlier, interrupted runs.
+import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -26,9 +27,15 @@ export default async function globalSetup(): Promise<void> {
     );
   });
   try {
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'verbinder\\_test\\_%'`);
-    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    // Only databases nobody is connected to: a concurrent run's are in use.
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database d WHERE datname LIKE 'verbinder\\_test\\_%'
+         AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
   } finally {
     await admin.end();
   }
+  // Workers start after global set-up and inherit this.
+  process.env.VERBINDER_TEST_RUN = randomBytes(3).toString('hex');
 }

@@ -30,6 +30,8 @@ export interface LogLine {
 
 export interface TestApp {
   url: string;
+  /** DATA_DIR of the app: the embedded database, generated secret and mailbox folder. */
+  dataDir: string;
   /** A client of the app's database, for arranging data and checking what was stored. */
   db: pg.Pool;
   mailbox: TestMailbox;
@@ -48,12 +50,26 @@ export interface TestApp {
 
 const MAIN = join(projectRoot(), 'dist', 'src', 'main.js');
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface TestAppOptions {
+  /** Extra or overriding environment variables. */
+  env?: Record<string, string>;
+  /**
+   * Run on the embedded defaults instead (no DATABASE_URL, SMTP_URL or REDIS_URL), as
+   * `npm start` does on a fresh clone; `db` then is not available.
+   */
+  embeddedDefaults?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const embedded = options.embeddedDefaults ?? false;
+  const database = embedded ? null : await createTestDatabase();
   const mailbox = await startSmtpServer();
   const dataDir = await mkdtemp(join(tmpdir(), 'verbinder-test-'));
   const prefix = `verbinder-test-${randomBytes(4).toString('hex')}`;
   const port = await freePort();
+  const services: Record<string, string> = database
+    ? { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, SMTP_URL: mailbox.url, PUBLIC_URL: 'http://verbinder.test', JWT_SECRET: randomBytes(32).toString('hex') }
+    : {};
   const child = spawn(process.execPath, [MAIN, '--all'], {
     cwd: projectRoot(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,17 +79,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       LOG_LEVEL: 'debug',
       PORT: String(port),
       DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
       DATABASE_POOL_SIZE: '5',
-      REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: prefix,
-      SMTP_URL: mailbox.url,
       MAIL_FROM: 'Verbinder <verbinder@example.org>',
-      PUBLIC_URL: 'http://verbinder.test',
-      JWT_SECRET: randomBytes(32).toString('hex'),
       ADMIN_EMAILS: 'admin@example.org',
       TRUST_PROXY: 'true',
-      ...env,
+      ...services,
+      ...options.env,
     },
   });
   const logs: LogLine[] = [];
@@ -90,7 +102,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   const url = `http://127.0.0.1:${port}`;
   await waitUntilReady(url, exited, () => stderr.join('\n') + logs.filter((l) => l.level >= 50).map((l) => JSON.stringify(l)).join('\n'));
-  const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  const db = new pg.Pool({ connectionString: database?.url ?? 'postgresql://no-database-with-embedded-defaults', max: 2 });
 
   let stopped: Promise<number | null> | null = null;
   const stop = (): Promise<number | null> => {
@@ -103,6 +115,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     url,
+    dataDir,
     db,
     mailbox,
     logs,
@@ -127,7 +140,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (errors.length) console.warn(`The app logged errors:\n${errors.map((e) => JSON.stringify(e)).join('\n')}`);
       await db.end();
       await mailbox.close();
-      await database.drop();
+      await database?.drop();
       await deleteKeys(prefix);
       await rm(dataDir, { recursive: true, force: true });
     },

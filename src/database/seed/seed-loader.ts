@@ -1,12 +1,7 @@
-// Loads a network (synthetic or the demo) into PostgreSQL with COPY, in one transaction:
+// Loads a network (synthetic or the demo) into PostgreSQL in bulk, in one transaction:
 // either all of it lands or none. Ids are derived from (namespace, key), so the same seed
 // gives the same ids.
 import { createHash } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { Role } from '../../common/enums.js';
 import type { NetworkInitiative, NetworkProfessional } from './network.types.js';
 
 export interface NetworkSource {
@@ -28,42 +23,57 @@ export function stableUuid(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** One field in PostgreSQL's COPY text format. */
-function field(value: string | number | boolean | null): string {
-  if (value === null) return '\\N';
-  if (typeof value !== 'string') return String(value);
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
+type Value = string | number | boolean | null;
 
-async function copy<T>(
-  client: pg.PoolClient | pg.Client,
+/** A column and the PostgreSQL array type its values are sent as. */
+type Column = [name: string, type: string];
+
+const BATCH_ROWS = 5_000;
+
+/**
+ * Inserts rows in batches of INSERT … SELECT FROM unnest($1::type[], …): one statement per
+ * 5,000 rows, and it works on PostgreSQL and on the embedded PGlite alike (whose socket
+ * server does not speak the COPY sub-protocol).
+ */
+async function insertAll<T>(
+  client: Queryable,
   table: string,
-  columns: string[],
+  columns: Column[],
   items: Iterable<T>,
-  toRows: (item: T) => (string | number | boolean | null)[][],
+  toRows: (item: T) => Value[][],
   progress?: Progress,
 ): Promise<number> {
+  const sql = `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')})
+    SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
+  let batch: Value[][] = columns.map(() => []);
+  let rows = 0;
   let done = 0;
-  function* lines(): Generator<string> {
-    let batch = '';
-    for (const item of items) {
-      for (const row of toRows(item)) batch += row.map(field).join('\t') + '\n';
-      done += 1;
-      if (batch.length > 65_536) {
-        yield batch;
-        batch = '';
-        progress?.(table, done);
-      }
-    }
-    if (batch) yield batch;
+  const flush = async (): Promise<void> => {
+    if (rows === 0) return;
+    await client.query(sql, batch);
+    batch = columns.map(() => []);
+    rows = 0;
     progress?.(table, done);
+  };
+  for (const item of items) {
+    for (const row of toRows(item)) {
+      row.forEach((value, i) => batch[i].push(value));
+      rows += 1;
+    }
+    done += 1;
+    if (rows >= BATCH_ROWS) await flush();
   }
-  await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  await flush();
+  progress?.(table, done);
   return done;
 }
 
-export async function loadNetwork(client: pg.PoolClient | pg.Client, source: NetworkSource, progress?: Progress): Promise<void> {
-  const { rows } = await client.query<{ id: number; slug: string }>('SELECT id, slug FROM discipline');
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+export async function loadNetwork(client: Queryable, source: NetworkSource, progress?: Progress): Promise<void> {
+  const { rows } = (await client.query('SELECT id, slug FROM discipline')) as { rows: { id: number; slug: string }[] };
   const disciplineId = new Map(rows.map((r) => [r.slug, r.id]));
   const slugId = (slug: string): number => {
     const id = disciplineId.get(slug);
@@ -78,21 +88,21 @@ export async function loadNetwork(client: pg.PoolClient | pg.Client, source: Net
 
   await client.query('BEGIN');
   try {
-    await copy(client, 'account', ['id', 'email', 'roles', 'locale', 'opted_in', 'digest_frequency', 'max_introductions_per_digest', 'created_at'],
-      source.professionals(), (p) => [[personId(p.key), p.email, `{${Role.PROFESSIONAL}}`, p.locale, p.optedIn, p.frequency, 3, createdAt(p.key, source.professionalCount)]], progress);
-    await copy(client, 'professional', ['id', 'name', 'headline', 'bio', 'organisation', 'sector', 'municipality_code', 'scope', 'available_hours_per_month', 'created_at'],
+    await insertAll(client, 'account', [['id', 'uuid'], ['email', 'text'], ['locale', 'text'], ['opted_in', 'bool'], ['digest_frequency', 'digest_frequency'], ['max_introductions_per_digest', 'int'], ['created_at', 'timestamptz']],
+      source.professionals(), (p) => [[personId(p.key), p.email, p.locale, p.optedIn, p.frequency, 3, createdAt(p.key, source.professionalCount)]], progress);
+    await insertAll(client, 'professional', [['id', 'uuid'], ['name', 'text'], ['headline', 'text'], ['bio', 'text'], ['organisation', 'text'], ['sector', 'sector'], ['municipality_code', 'text'], ['scope', 'region_scope'], ['available_hours_per_month', 'int'], ['created_at', 'timestamptz']],
       source.professionals(), (p) => [[personId(p.key), p.name, p.headline, p.bio, p.organisation, p.sector, p.municipalityCode, p.scope, p.availableHoursPerMonth, createdAt(p.key, source.professionalCount)]], progress);
-    await copy(client, 'professional_offer', ['professional_id', 'discipline_id', 'level'],
+    await insertAll(client, 'professional_offer', [['professional_id', 'uuid'], ['discipline_id', 'int'], ['level', 'expertise_level']],
       source.professionals(), (p) => p.offers.map((o) => [personId(p.key), slugId(o.slug), o.level]), progress);
-    await copy(client, 'professional_seek', ['professional_id', 'discipline_id'],
+    await insertAll(client, 'professional_seek', [['professional_id', 'uuid'], ['discipline_id', 'int']],
       source.professionals(), (p) => [...new Set(p.seeks)].map((slug) => [personId(p.key), slugId(slug)]), progress);
-    await copy(client, 'initiative', ['id', 'title', 'summary', 'description', 'lessons_learned', 'status', 'municipality_code', 'created_at'],
+    await insertAll(client, 'initiative', [['id', 'uuid'], ['title', 'text'], ['summary', 'text'], ['description', 'text'], ['lessons_learned', 'text'], ['status', 'initiative_status'], ['municipality_code', 'text'], ['created_at', 'timestamptz']],
       source.initiatives(), (i) => [[initiativeId(i.key), i.title, i.summary, i.description, i.lessonsLearned, i.status, i.municipalityCode, createdAt(i.key, source.initiativeCount)]], progress);
-    await copy(client, 'initiative_initiator', ['initiative_id', 'professional_id'],
+    await insertAll(client, 'initiative_initiator', [['initiative_id', 'uuid'], ['professional_id', 'uuid']],
       source.initiatives(), (i) => [...new Set(i.initiatorKeys)].map((k) => [initiativeId(i.key), personId(k)]), progress);
-    await copy(client, 'initiative_theme', ['initiative_id', 'discipline_id'],
+    await insertAll(client, 'initiative_theme', [['initiative_id', 'uuid'], ['discipline_id', 'int']],
       source.initiatives(), (i) => [...new Set(i.themes)].map((slug) => [initiativeId(i.key), slugId(slug)]), progress);
-    await copy(client, 'expertise_need', ['id', 'initiative_id', 'discipline_id', 'level', 'hours_per_month', 'fulfilled', 'created_at'],
+    await insertAll(client, 'expertise_need', [['id', 'uuid'], ['initiative_id', 'uuid'], ['discipline_id', 'int'], ['level', 'expertise_level'], ['hours_per_month', 'int'], ['fulfilled', 'bool'], ['created_at', 'timestamptz']],
       source.initiatives(), (i) => i.needs.map((n, index) => [stableUuid(`${source.namespace}:need:${i.key}:${index}`), initiativeId(i.key), slugId(n.slug), n.level, n.hoursPerMonth, n.fulfilled, createdAt(i.key, source.initiativeCount)]), progress);
     await client.query('COMMIT');
   } catch (error) {
@@ -103,6 +113,6 @@ export async function loadNetwork(client: pg.PoolClient | pg.Client, source: Net
 }
 
 /** Deletes every professional and initiative (reference data and rules stay). */
-export async function resetNetwork(client: pg.PoolClient | pg.Client): Promise<void> {
+export async function resetNetwork(client: Queryable): Promise<void> {
   await client.query('TRUNCATE account, professional, professional_offer, professional_seek, initiative, initiative_initiator, initiative_theme, expertise_need, sign_in_token');
 }

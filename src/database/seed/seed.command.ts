@@ -2,6 +2,7 @@
 // npm run seed -- --demo [--reset]
 // Loads a synthetic or the hand-written demo network into the database the app uses
 // (DATABASE_URL, or the embedded one under DATA_DIR).
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import pg from 'pg';
@@ -59,6 +60,8 @@ function parseOptions(): { source: NetworkSource; reset: boolean } {
 
 async function main(): Promise<void> {
   const { source, reset } = parseOptions();
+  // The same .env the app reads (the app loads it through @nestjs/config).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const env = validateEnv(process.env);
   const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR, 3);
   const url = env.DATABASE_URL ?? embedded!.url;

@@ -1,0 +1,102 @@
+// The service as a person trying it meets it: `npm start` with no configuration at all
+// (embedded PostgreSQL, emails written to a mailbox folder), health checks, request ids,
+// and a graceful stop on SIGTERM.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { simpleParser } from 'mailparser';
+import { readMunicipalities } from '../src/database/reference-data.js';
+import { tokenFromEmail } from './support/sign-in.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+describe('on the embedded defaults', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ embeddedDefaults: true });
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('answers the first query of the README with 12 provinces and every municipality', async () => {
+    const res = await t.gql<{ provinces: { code: string }[]; municipalities: { code: string }[] }>(`{ provinces { code } municipalities { code } }`);
+    expect(res.data?.provinces).toHaveLength(12);
+    expect(res.data?.municipalities.map((m) => m.code).sort()).toEqual(readMunicipalities().map((m) => m.code).sort());
+  });
+
+  it('finds municipalities by the names people use, ignoring case and accents', async () => {
+    const find = async (search: string) =>
+      (await t.gql<{ municipalities: { name: string }[] }>(`query($s: String) { municipalities(search: $s) { name } }`, { s: search })).data?.municipalities.map((m) => m.name);
+    expect(await find('den haag')).toEqual(["'s-Gravenhage"]);
+    expect(await find('Den Bosch')).toEqual(["'s-Hertogenbosch"]);
+    expect(await find('MIDDELBURG')).toEqual(['Middelburg (Z.)']);
+    expect(await find('sudwest-fryslan')).toEqual(['Súdwest-Fryslân']);
+    expect(await find('bergen')).toEqual(expect.arrayContaining(['Bergen (L.)', 'Bergen (NH.)']));
+    const zeeland = await t.gql<{ municipalities: { name: string }[] }>(`{ municipalities(provinceCode: "PV29") { name } }`);
+    expect(zeeland.data?.municipalities.map((m) => m.name)).toContain('Vlissingen');
+  });
+
+  it('writes emails as .eml files with a text and an HTML part, and the link signs in', async () => {
+    await t.gql(`mutation { register(input: { email: "eva@example.org", name: "Eva de Vries", sector: CITIZEN }) }`);
+    const mailDir = join(t.dataDir, 'mail');
+    let files: string[] = [];
+    for (let i = 0; i < 100 && files.length === 0; i++) {
+      files = await readdir(mailDir).catch(() => []);
+      if (files.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/\.eml$/);
+    const mail = await simpleParser(await readFile(join(mailDir, files[0])));
+    expect(mail.subject).toBe('Je aanmeldlink voor Verbinder');
+    expect(mail.text).toContain('Hallo Eva de Vries');
+    expect(mail.html).toContain('<a href="http://localhost:');
+    const signIn = await t.gql<{ signIn: { me: { email: string } } }>(`mutation($t: String!) { signIn(token: $t) { me { email } } }`, {
+      t: tokenFromEmail(mail.text!),
+    });
+    expect(signIn.data?.signIn.me.email).toBe('eva@example.org');
+  });
+
+  it('opens the emailed link as a page that signs in only when the button is pressed', async () => {
+    const res = await fetch(`${t.url}/sign-in?token=abc`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('const token = "abc"');
+  });
+});
+
+describe('operations', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('reports liveness and readiness of database and Redis', async () => {
+    expect(await (await fetch(`${t.url}/health/live`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${t.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+  });
+
+  it('logs JSON with a request id, taking a sane X-Request-Id and echoing it', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-123' },
+      body: JSON.stringify({ query: '{ provinces { code } }' }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('trace-123');
+    const generated = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces' },
+      body: JSON.stringify({ query: '{ provinces { code } }' }),
+    });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.logs.some((l) => l.req?.id === 'trace-123' && l.msg === 'request completed')).toBe(true);
+  });
+
+  it('stops gracefully on SIGTERM with exit code 0', async () => {
+    expect(await t.stop()).toBe(0);
+    expect(t.logs.some((l) => l.msg === 'SIGTERM received: shutting down')).toBe(true);
+  });
+});
