@@ -100,3 +100,30 @@ describe('operations', () => {
     expect(t.logs.some((l) => l.msg === 'SIGTERM received: shutting down')).toBe(true);
   });
 });
+
+describe('API and worker as separate processes', () => {
+  let api: TestApp;
+  let worker: TestApp;
+
+  beforeAll(async () => {
+    api = await startTestApp({ role: 'api' });
+    worker = await startTestApp({ role: 'worker', shareWith: api });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('lets the worker send the email the API queued', async () => {
+    await api.gql(`mutation { register(input: { email: "fleur@example.org", name: "Fleur Mulder", sector: SCIENCE }) }`);
+    const [mail] = await api.mailbox.waitFor(1);
+    expect(mail.subject).toBe('Je aanmeldlink voor Verbinder');
+    for (let i = 0; i < 50 && !worker.logs.some((l) => l.msg === 'email job done'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(worker.logs.some((l) => l.msg === 'email job done')).toBe(true);
+    expect(api.logs.some((l) => l.msg === 'email job done')).toBe(false);
+  });
+
+  it('stops the worker gracefully on SIGTERM', async () => {
+    expect(await worker.stop()).toBe(0);
+  });
+});

@@ -58,7 +58,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startLocalRedis(dataDir: string): Promise<RedisLocation> {
+/** Starts redis-server from PATH on a free loopback port, its files under DATA_DIR/redis. */
+export async function startLocalRedis(dataDir: string): Promise<RedisLocation> {
   const dir = join(dataDir, 'redis');
   await mkdir(dir, { recursive: true });
   const port = await freePort();

@@ -38,6 +38,8 @@ export interface TestApp {
   /** Every JSON log line the app printed so far. */
   logs: LogLine[];
   process: ChildProcess;
+  /** The environment the process was started with (for starting more on the same resources). */
+  env: Record<string, string>;
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -49,6 +51,7 @@ export interface TestApp {
 }
 
 const MAIN = join(projectRoot(), 'dist', 'src', 'main.js');
+const WORKER = join(projectRoot(), 'dist', 'src', 'worker.js');
 
 export interface TestAppOptions {
   /** Extra or overriding environment variables. */
@@ -58,35 +61,45 @@ export interface TestAppOptions {
    * `npm start` does on a fresh clone; `db` then is not available.
    */
   embeddedDefaults?: boolean;
+  /** Which process to start: API and worker together (default, as `npm start`), or one of them. */
+  role?: 'all' | 'api' | 'worker';
+  /** Start another process on the same database, Redis prefix, SMTP server and secrets. */
+  shareWith?: TestApp;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const role = options.role ?? 'all';
+  const shared = options.shareWith;
   const embedded = options.embeddedDefaults ?? false;
-  const database = embedded ? null : await createTestDatabase();
-  const mailbox = await startSmtpServer();
-  const dataDir = await mkdtemp(join(tmpdir(), 'verbinder-test-'));
+  const database = shared || embedded ? null : await createTestDatabase();
+  const mailbox = shared?.mailbox ?? (await startSmtpServer());
+  const dataDir = shared?.dataDir ?? (await mkdtemp(join(tmpdir(), 'verbinder-test-')));
   const prefix = `verbinder-test-${randomBytes(4).toString('hex')}`;
   const port = await freePort();
   const services: Record<string, string> = database
     ? { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, SMTP_URL: mailbox.url, PUBLIC_URL: 'http://verbinder.test', JWT_SECRET: randomBytes(32).toString('hex') }
     : {};
-  const child = spawn(process.execPath, [MAIN, '--all'], {
+  const env: Record<string, string> = shared
+    ? { ...shared.env, PORT: String(port), ...options.env }
+    : {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'debug',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_POOL_SIZE: '5',
+        REDIS_PREFIX: prefix,
+        MAIL_FROM: 'Verbinder <verbinder@example.org>',
+        ADMIN_EMAILS: 'admin@example.org',
+        TRUST_PROXY: 'true',
+        ...services,
+        ...options.env,
+      };
+  const entry = role === 'worker' ? WORKER : MAIN;
+  const child = spawn(process.execPath, role === 'all' ? [entry, '--all'] : [entry], {
     cwd: projectRoot(),
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'debug',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_POOL_SIZE: '5',
-      REDIS_PREFIX: prefix,
-      MAIL_FROM: 'Verbinder <verbinder@example.org>',
-      ADMIN_EMAILS: 'admin@example.org',
-      TRUST_PROXY: 'true',
-      ...services,
-      ...options.env,
-    },
+    env,
   });
   const logs: LogLine[] = [];
   const stderr: string[] = [];
@@ -101,8 +114,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(url, exited, () => stderr.join('\n') + logs.filter((l) => l.level >= 50).map((l) => JSON.stringify(l)).join('\n'));
-  const db = new pg.Pool({ connectionString: database?.url ?? 'postgresql://no-database-with-embedded-defaults', max: 2 });
+  const output = (): string => stderr.join('\n') + logs.filter((l) => l.level >= 50).map((l) => JSON.stringify(l)).join('\n');
+  await waitUntilReady(role === 'worker' ? async () => logs.some((l) => l.msg === 'Verbinder worker started') : () => isReady(url), exited, output);
+  const db = new pg.Pool({ connectionString: database?.url ?? env.DATABASE_URL ?? 'postgresql://no-database-with-embedded-defaults', max: 2 });
 
   let stopped: Promise<number | null> | null = null;
   const stop = (): Promise<number | null> => {
@@ -120,6 +134,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     mailbox,
     logs,
     process: child,
+    env,
     async gql(query, variables, options = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
@@ -135,6 +150,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     stop,
     async close() {
       await stop();
+      if (shared) {
+        await db.end();
+        return;
+      }
       // Errors logged at error level are bugs (domain errors are not logged that way): show them.
       const errors = logs.filter((l) => l.level >= 50);
       if (errors.length) console.warn(`The app logged errors:\n${errors.map((e) => JSON.stringify(e)).join('\n')}`);
@@ -147,14 +166,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
 }
 
-async function waitUntilReady(url: string, exited: Promise<number | null>, output: () => string): Promise<void> {
+const isReady = (url: string): Promise<boolean> => fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+
+async function waitUntilReady(ready: () => Promise<boolean>, exited: Promise<number | null>, output: () => string): Promise<void> {
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`The app exited with ${exitCode} while starting:\n${output()}`);
-    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
-    if (ok) return;
+    if (await ready()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`The app did not become ready within 30 s:\n${output()}`);
