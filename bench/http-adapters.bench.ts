@@ -13,28 +13,27 @@
 //   DATABASE_URL       default postgresql://postgres@127.0.0.1:5432/verbinder_bench_http,
 //                      created when missing (the app runs its migrations on start)
 //   REDIS_URL          default redis://127.0.0.1:6379;  REDIS_PREFIX default bench-http
-import autocannon from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { HttpAdapterName } from '../src/bootstrap.js';
-import { projectRoot } from '../src/database/reference-data.js';
-import type { ServerReady } from './http-adapter-server.js';
+import {
+  errorText,
+  fixed,
+  load,
+  machineDescription,
+  positiveNumber,
+  postGraphql,
+  type RunningServer,
+  safeUrl,
+  startServer,
+  version,
+} from './bench-support.js';
 
 const ADAPTERS: readonly HttpAdapterName[] = ['express', 'fastify'];
 const QUERY = '{ provinces { code } }';
 const BODY = JSON.stringify({ query: QUERY });
-const HOST = '127.0.0.1';
-const STARTUP_TIMEOUT_MS = 120_000;
-const STOP_TIMEOUT_MS = 30_000;
-
-const ROOT = projectRoot();
-const SERVER_SCRIPT = join(ROOT, 'dist', 'bench', 'http-adapter-server.js');
 
 interface Settings {
   durationS: number;
@@ -63,23 +62,8 @@ interface Failure {
   error: string;
 }
 
-interface RunningServer {
-  adapter: HttpAdapterName;
-  child: ChildProcess;
-  url: string;
-  stop(): Promise<number | null>;
-}
-
 /** The server being measured, stopped on SIGINT/SIGTERM or a crash of this script. */
 let current: RunningServer | undefined;
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${JSON.stringify(raw)})`);
-  return value;
-}
 
 function readSettings(): Settings {
   return {
@@ -125,197 +109,41 @@ async function ensureDatabase(url: string): Promise<'existing' | 'created'> {
   return 'created';
 }
 
-function isServerReady(value: unknown): value is ServerReady {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'port' in value &&
-    typeof value.port === 'number' &&
-    'adapter' in value &&
-    typeof value.adapter === 'string'
-  );
-}
-
-/** Starts bench/http-adapter-server.js for one adapter and waits for its "ready" line. */
-async function startServer(adapter: HttpAdapterName, settings: Settings, dataDir: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, [SERVER_SCRIPT, adapter], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
-      DATABASE_URL: settings.databaseUrl,
-      REDIS_URL: settings.redisUrl,
-      REDIS_PREFIX: settings.redisPrefix,
-      PORT: '0',
-    },
-  });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    output.push(line);
-    process.stderr.write(`[${adapter} server] ${line}\n`);
-  });
-
-  const ready = new Promise<ServerReady>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${adapter} server did not start within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output.join('\n')}`)),
-      STARTUP_TIMEOUT_MS,
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        parsed = undefined;
-      }
-      if (isServerReady(parsed)) {
-        clearTimeout(timer);
-        resolve(parsed);
-        return;
-      }
-      // Log lines at warn level and above (pino JSON) and anything else the server prints.
-      output.push(line);
-      process.stderr.write(`[${adapter} server] ${line}\n`);
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`${adapter} server exited with code ${code} while starting:\n${output.join('\n')}`));
-    });
-  });
-
-  let stopped: Promise<number | null> | undefined;
-  const stop = (): Promise<number | null> => {
-    stopped ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const killTimer = setTimeout(() => {
-        process.stderr.write(`${adapter} server did not stop within ${STOP_TIMEOUT_MS / 1000} s after SIGTERM; killing it\n`);
-        child.kill('SIGKILL');
-      }, STOP_TIMEOUT_MS);
-      const code = await exited;
-      clearTimeout(killTimer);
-      return code;
-    })();
-    return stopped;
-  };
-
-  try {
-    const { port } = await ready;
-    return { adapter, child, url: `http://${HOST}:${port}`, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
 /** One request before the load: the answer must be a 200 with 12 provinces and no errors. */
 async function checkAnswer(server: RunningServer): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: BODY,
-    });
-  } catch (error) {
-    throw new Error(`${server.adapter}: POST /graphql failed: ${error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)}`);
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
+  const { status, contentType, text, json } = await postGraphql(server.url, BODY).catch((error: unknown) => {
+    throw new Error(`${server.adapter}: ${error instanceof Error ? error.message : String(error)}`);
+  });
   const provinces =
-    typeof parsed === 'object' && parsed !== null && 'data' in parsed && typeof parsed.data === 'object' && parsed.data !== null && 'provinces' in parsed.data
-      ? parsed.data.provinces
+    typeof json === 'object' && json !== null && 'data' in json && typeof json.data === 'object' && json.data !== null && 'provinces' in json.data
+      ? json.data.provinces
       : undefined;
-  const hasErrors = typeof parsed === 'object' && parsed !== null && 'errors' in parsed;
-  if (response.status !== 200 || hasErrors || !Array.isArray(provinces) || provinces.length === 0) {
-    throw new Error(
-      `${server.adapter}: POST /graphql ${QUERY} answered HTTP ${response.status} ` +
-        `(content-type ${response.headers.get('content-type') ?? 'none'}): ${text.slice(0, 2000)}`,
-    );
+  const hasErrors = typeof json === 'object' && json !== null && 'errors' in json;
+  if (status !== 200 || hasErrors || !Array.isArray(provinces) || provinces.length === 0) {
+    throw new Error(`${server.adapter}: POST /graphql ${QUERY} answered HTTP ${status} (content-type ${contentType}): ${text.slice(0, 2000)}`);
   }
   return text;
 }
 
-interface LoadResult {
-  result: autocannon.Result;
-  /** Response time of every 2xx answer, in ms (autocannon's own histogram keeps whole ms only). */
-  latenciesMs: Float64Array;
-}
-
-function load(url: string, durationS: number, connections: number, expectBody: string): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    let latencies = new Float64Array(1 << 16);
-    let count = 0;
-    const instance = autocannon(
-      {
-        url: `${url}/graphql`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: BODY,
-        connections,
-        duration: durationS,
-        expectBody,
-      },
-      (error: unknown, result: autocannon.Result) => {
-        if (error) reject(error instanceof Error ? error : new Error(String(error)));
-        else resolve({ result, latenciesMs: latencies.slice(0, count) });
-      },
-    );
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode < 200 || statusCode >= 300) return;
-      if (count === latencies.length) {
-        const bigger = new Float64Array(latencies.length * 2);
-        bigger.set(latencies);
-        latencies = bigger;
-      }
-      latencies[count++] = responseTime;
-    });
-  });
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
 async function measure(adapter: HttpAdapterName, settings: Settings, dataDir: string): Promise<Measurement> {
   process.stderr.write(`${adapter}: starting the server…\n`);
-  const server = await startServer(adapter, settings, dataDir);
+  const server = await startServer({ adapter, databaseUrl: settings.databaseUrl, redisUrl: settings.redisUrl, redisPrefix: settings.redisPrefix, dataDir });
   current = server;
   try {
-    const expected = await checkAnswer(server);
+    const requests = [{ label: 'provinces', body: BODY, expected: await checkAnswer(server) }];
     process.stderr.write(`${adapter}: listening on ${server.url}; warm-up ${settings.warmupS} s…\n`);
-    await load(server.url, settings.warmupS, settings.connections, expected);
+    await load(server.url, requests, settings.warmupS, settings.connections);
     process.stderr.write(`${adapter}: measuring ${settings.durationS} s…\n`);
-    const { result, latenciesMs } = await load(server.url, settings.durationS, settings.connections, expected);
-    const sorted = latenciesMs.sort();
-    const problems: string[] = [];
-    if (result.errors) problems.push(`${result.errors} connection errors`);
-    if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
-    if (result.non2xx) problems.push(`${result.non2xx} non-2xx answers`);
-    if (result.mismatches) problems.push(`${result.mismatches} answers differing from the checked one`);
-    const mean = sorted.length ? sorted.reduce((sum, v) => sum + v, 0) / sorted.length : Number.NaN;
+    const run = await load(server.url, requests, settings.durationS, settings.connections);
     return {
       adapter,
-      // 2xx answers over the measured time (autocannon's per-second average can count a
-      // partial extra second).
-      requestsPerSecond: result['2xx'] / result.duration,
-      p50Ms: percentile(sorted, 50),
-      p99Ms: percentile(sorted, 99),
-      meanMs: mean,
-      requests: result['2xx'],
-      durationS: result.duration,
-      problems,
+      requestsPerSecond: run.requestsPerSecond,
+      p50Ms: run.p50Ms,
+      p99Ms: run.p99Ms,
+      meanMs: run.meanMs,
+      requests: run.count,
+      durationS: run.durationS,
+      problems: run.problems,
     };
   } finally {
     const code = await server.stop();
@@ -323,17 +151,6 @@ async function measure(adapter: HttpAdapterName, settings: Settings, dataDir: st
     if (code !== 0) process.stderr.write(`${adapter}: the server exited with code ${code} after SIGTERM\n`);
   }
 }
-
-function version(pkg: string): string {
-  try {
-    const json: unknown = JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));
-    return typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string' ? json.version : '?';
-  } catch {
-    return '?';
-  }
-}
-
-const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
 function table(results: Measurement[], failures: Failure[]): string {
   const lines = [
@@ -358,16 +175,11 @@ function table(results: Measurement[], failures: Failure[]): string {
 
 async function main(): Promise<void> {
   const settings = readSettings();
-  const cpus = os.cpus();
-  const machine =
-    `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ` +
-    `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}`;
+  const machine = machineDescription();
   const started = new Date();
 
   const db = await ensureDatabase(settings.databaseUrl);
-  const safeDbUrl = new URL(settings.databaseUrl);
-  if (safeDbUrl.password) safeDbUrl.password = '***';
-  process.stderr.write(`database ${safeDbUrl.toString()} (${db})\n`);
+  process.stderr.write(`database ${safeUrl(settings.databaseUrl)} (${db})\n`);
 
   const dataDir = await mkdtemp(join(os.tmpdir(), 'verbinder-bench-http-'));
   const results: Measurement[] = [];
@@ -377,7 +189,7 @@ async function main(): Promise<void> {
       try {
         results.push(await measure(adapter, settings, dataDir));
       } catch (error) {
-        const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        const message = errorText(error);
         process.stderr.write(`${adapter}: FAILED: ${message}\n`);
         failures.push({ adapter, error: message });
       }
@@ -412,7 +224,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 main().catch(async (error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(`${errorText(error)}\n`);
   await current?.stop();
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthApiModule } from './auth/auth-api.module.js';
 import { ConfigModule } from './config/config.module.js';
@@ -13,7 +14,9 @@ import { EmailWorkerModule } from './mail/email-worker.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ProfessionalsModule } from './professionals/professionals.module.js';
-import { RedisModule } from './redis/redis.module.js';
+import { AppConfig } from './config/runtime-config.js';
+import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
+import { type RedisLocation, redisOptions } from './redis/redis-locator.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SearchModule } from './search/search.module.js';
 
@@ -23,7 +26,10 @@ import { SearchModule } from './search/search.module.js';
 })
 export class CoreModule {}
 
-/** Sign-in links: per client 10 a minute, per email address 5 an hour. */
+/**
+ * Sign-in links: per client 10 a minute, per email address 5 an hour. Counted in Redis, so
+ * the limits hold across every API process.
+ */
 export const RATE_LIMITS = [
   { name: 'client', ttl: 60_000, limit: 10 },
   { name: 'address', ttl: 3_600_000, limit: 5 },
@@ -32,7 +38,13 @@ export const RATE_LIMITS = [
 @Module({
   imports: [
     CoreModule,
-    ThrottlerModule.forRoot({ throttlers: RATE_LIMITS }),
+    ThrottlerModule.forRootAsync({
+      inject: [REDIS_LOCATION, AppConfig],
+      useFactory: (location: RedisLocation, config: AppConfig) => ({
+        throttlers: RATE_LIMITS,
+        storage: new ThrottlerStorageRedisService({ ...redisOptions(location.url), keyPrefix: `${config.redisPrefix}:throttle:` }),
+      }),
+    }),
     AuthApiModule,
     ProfessionalsModule,
     InitiativesModule,

@@ -1,0 +1,314 @@
+// Shared by the benchmarks under bench/: settings from the environment, the API in a child
+// process (bench/http-adapter-server.ts), autocannon load with per-request latencies, and the
+// description of the machine. Only 127.0.0.1 is ever contacted.
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { HttpAdapterName } from '../src/bootstrap.js';
+import { projectRoot } from '../src/database/reference-data.js';
+import type { ServerReady } from './http-adapter-server.js';
+
+export const HOST = '127.0.0.1';
+export const ROOT = projectRoot();
+const SERVER_SCRIPT = join(ROOT, 'dist', 'bench', 'http-adapter-server.js');
+const STARTUP_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+export function positiveNumber(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${JSON.stringify(raw)})`);
+  return value;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** The URL with its password, if any, replaced by ***. */
+export function safeUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+export function machineDescription(): string {
+  const cpus = os.cpus();
+  return (
+    `${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ` +
+    `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}`
+  );
+}
+
+/** The installed version of a package, or "?". */
+export function version(pkg: string): string {
+  try {
+    const json: unknown = JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));
+    return typeof json === 'object' && json !== null && 'version' in json && typeof json.version === 'string' ? json.version : '?';
+  } catch {
+    return '?';
+  }
+}
+
+export const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API in a child process
+
+export interface ServerOptions {
+  adapter: HttpAdapterName;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  /** DATA_DIR of the server (unused with a DATABASE_URL, but must be writable). */
+  dataDir: string;
+}
+
+export interface RunningServer {
+  adapter: HttpAdapterName;
+  child: ChildProcess;
+  url: string;
+  /** SIGTERM, then SIGKILL after 30 s; resolves to the exit code (-1 when killed by a signal). */
+  stop(): Promise<number | null>;
+}
+
+function isServerReady(value: unknown): value is ServerReady {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'port' in value &&
+    typeof value.port === 'number' &&
+    'adapter' in value &&
+    typeof value.adapter === 'string'
+  );
+}
+
+/**
+ * Starts bench/http-adapter-server.js (NODE_ENV=production, LOG_LEVEL=warn, a random
+ * JWT_SECRET, a free port of 127.0.0.1) and waits for its "ready" line. Its log lines and
+ * anything else it prints go to this process's stderr.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { adapter } = options;
+  const child = spawn(process.execPath, [SERVER_SCRIPT, adapter], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      DATA_DIR: options.dataDir,
+      DATABASE_URL: options.databaseUrl,
+      REDIS_URL: options.redisUrl,
+      REDIS_PREFIX: options.redisPrefix,
+      PORT: '0',
+    },
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    output.push(line);
+    process.stderr.write(`[${adapter} server] ${line}\n`);
+  });
+
+  const ready = new Promise<ServerReady>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${adapter} server did not start within ${STARTUP_TIMEOUT_MS / 1000} s:\n${output.join('\n')}`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        parsed = undefined;
+      }
+      if (isServerReady(parsed)) {
+        clearTimeout(timer);
+        resolve(parsed);
+        return;
+      }
+      // Log lines at warn level and above (pino JSON) and anything else the server prints.
+      output.push(line);
+      process.stderr.write(`[${adapter} server] ${line}\n`);
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${adapter} server exited with code ${code} while starting:\n${output.join('\n')}`));
+    });
+  });
+
+  let stopped: Promise<number | null> | undefined;
+  const stop = (): Promise<number | null> => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const killTimer = setTimeout(() => {
+        process.stderr.write(`${adapter} server did not stop within ${STOP_TIMEOUT_MS / 1000} s after SIGTERM; killing it\n`);
+        child.kill('SIGKILL');
+      }, STOP_TIMEOUT_MS);
+      const code = await exited;
+      clearTimeout(killTimer);
+      return code;
+    })();
+    return stopped;
+  };
+
+  try {
+    const { port } = await ready;
+    return { adapter, child, url: `http://${HOST}:${port}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** One POST /graphql with fetch; throws with the cause when the request itself fails. */
+export async function postGraphql(url: string, body: string): Promise<{ status: number; contentType: string; text: string; json: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  } catch (error) {
+    throw new Error(`POST ${url}/graphql failed: ${error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)}`);
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, contentType: response.headers.get('content-type') ?? 'none', text, json };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+/** A request of a load run: its GraphQL body and the exact answer expected (checked beforehand). */
+export interface LoadRequest {
+  label: string;
+  body: string;
+  expected: string;
+}
+
+export interface LatencySummary {
+  /** 2xx answers. */
+  count: number;
+  p50Ms: number;
+  p99Ms: number;
+  meanMs: number;
+}
+
+export interface LoadSummary extends LatencySummary {
+  requestsPerSecond: number;
+  /** Actual length of the run in seconds. */
+  durationS: number;
+  /** Per request label (when several requests are mixed in one run). */
+  byLabel: Map<string, LatencySummary>;
+  /** Connection errors, timeouts, non-2xx answers and answers other than the expected one. */
+  problems: string[];
+}
+
+export function summarizeLatencies(values: Float64Array): LatencySummary {
+  const sorted = values.slice().sort();
+  return {
+    count: sorted.length,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    meanMs: sorted.length ? sorted.reduce((sum, v) => sum + v, 0) / sorted.length : Number.NaN,
+  };
+}
+
+class Latencies {
+  private values = new Float64Array(1 << 14);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.length++] = value;
+  }
+
+  toArray(): Float64Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
+/**
+ * Drives POST /graphql with autocannon for `durationS` seconds on `connections` connections;
+ * each connection cycles through `requests` in order. Every answer is compared with the
+ * expected one. Latencies are autocannon's per-request response times (sub-millisecond; its
+ * own histogram keeps whole milliseconds only) of the 2xx answers; requests/s = 2xx answers /
+ * measured seconds (autocannon's per-second average can count a partial extra second).
+ */
+export function load(url: string, requests: readonly LoadRequest[], durationS: number, connections: number): Promise<LoadSummary> {
+  if (requests.length === 0) throw new Error('load needs at least one request');
+  const all = new Latencies();
+  const perLabel = new Map<string, Latencies>(requests.map((r) => [r.label, new Latencies()]));
+  let mismatches = 0;
+  let firstMismatch = '';
+  // autocannon calls a request's onResponse and then, synchronously, emits "response" for the
+  // same answer: the label set here is the one of the answer whose time "response" reports.
+  let lastLabel: string | undefined;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${url}/graphql`,
+        connections,
+        duration: durationS,
+        requests: requests.map((r) => ({
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json' },
+          body: r.body,
+          onResponse: (status: number, body: string) => {
+            lastLabel = r.label;
+            if (status >= 200 && status < 300 && body !== r.expected) {
+              mismatches += 1;
+              if (!firstMismatch) firstMismatch = `${r.label}: ${body.slice(0, 500)}`;
+            }
+          },
+        })),
+      },
+      (error: unknown, result: autocannon.Result) => {
+        if (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+          return;
+        }
+        const problems: string[] = [];
+        if (result.errors) problems.push(`${result.errors} connection errors`);
+        if (result.timeouts) problems.push(`${result.timeouts} timeouts`);
+        if (result.non2xx) problems.push(`${result.non2xx} non-2xx answers`);
+        if (mismatches) problems.push(`${mismatches} answers differing from the checked one (first: ${firstMismatch})`);
+        resolve({
+          ...summarizeLatencies(all.toArray()),
+          requestsPerSecond: result['2xx'] / result.duration,
+          durationS: result.duration,
+          byLabel: new Map([...perLabel].map(([label, values]) => [label, summarizeLatencies(values.toArray())])),
+          problems,
+        });
+      },
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      const label = lastLabel;
+      lastLabel = undefined;
+      if (statusCode < 200 || statusCode >= 300) return;
+      all.push(responseTime);
+      if (label !== undefined) perLabel.get(label)?.push(responseTime);
+    });
+  });
+}
