@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { InitiativesModule } from './initiatives/initiatives.module.js';
 import { IntroductionsModule } from './introductions/introductions.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { JobsWorkerModule } from './jobs/jobs-worker.module.js';
 import { EmailWorkerModule } from './mail/email-worker.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MatchingModule } from './matching/matching.module.js';
@@ -57,7 +58,7 @@ export const RATE_LIMITS = [
 })
 export class ApiModule {}
 
-@Module({ imports: [CoreModule, EmailWorkerModule] })
+@Module({ imports: [CoreModule, EmailWorkerModule, JobsWorkerModule] })
 export class WorkerModule {}
 
 /** Which parts a process runs: `api`, `worker`, or both in one process for a single machine. */

@@ -127,3 +127,36 @@ describe('API and worker as separate processes', () => {
     expect(await worker.stop()).toBe(0);
   });
 });
+
+describe('maintenance jobs', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('registers one nightly schedule however many workers start, and purges expired sign-in links', async () => {
+    const { Queue } = await import('bullmq');
+    const { redisOptions } = await import('../src/redis/redis-locator.js');
+    const second = await startTestApp({ role: 'worker', shareWith: t });
+    const queue = new Queue('maintenance', { connection: redisOptions(t.env.REDIS_URL), prefix: t.env.REDIS_PREFIX });
+    try {
+      const schedulers = await queue.getJobSchedulers();
+      expect(schedulers.map((s) => [s.key, s.pattern, s.tz])).toEqual([['purge-sign-in-tokens', '17 3 * * *', 'Europe/Amsterdam']]);
+
+      await t.gql(`mutation { register(input: { email: "gijs@example.org", name: "Gijs Bos", sector: CITIZEN }) }`);
+      await t.mailbox.waitFor(1);
+      await t.gql(`mutation { requestSignInLink(email: "gijs@example.org") }`);
+      await t.mailbox.waitFor(2);
+      await t.db.query(`UPDATE sign_in_token SET expires_at = now() - interval '2 days' WHERE token_hash = (SELECT min(token_hash) FROM sign_in_token)`);
+      const job = await queue.add('purge-sign-in-tokens', {});
+      for (let i = 0; i < 100 && !(await job.isCompleted()); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await job.isCompleted()).toBe(true);
+      expect(Number((await t.db.query(`SELECT count(*) AS n FROM sign_in_token`)).rows[0].n)).toBe(1);
+    } finally {
+      await queue.close();
+      await second.close();
+    }
+  });
+});

@@ -88,6 +88,12 @@ export class AuthService {
     return { token: await this.jwt.signAsync(claims), accountId: account.id };
   }
 
+  /** Deletes sign-in tokens that expired more than a day ago; returns how many. */
+  async purgeSignInTokens(): Promise<number> {
+    const [, removed]: [unknown[], number] = await this.db.query(`DELETE FROM sign_in_token WHERE expires_at < now() - interval '1 day'`);
+    return removed;
+  }
+
   /** The caller behind a bearer token, or null when the token is invalid or the account is gone. */
   async viewerFromToken(token: string): Promise<Viewer | null> {
     let claims: TokenClaims;

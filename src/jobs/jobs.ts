@@ -2,11 +2,15 @@
 // what it needs from PostgreSQL, so a retried job sees the current state.
 export const QUEUES = {
   email: 'email',
+  maintenance: 'maintenance',
 } as const;
 
 export interface JobPayloads {
   email: {
     'sign-in-link': { accountId: string };
+  };
+  maintenance: {
+    'purge-sign-in-tokens': Record<string, never>;
   };
 }
 

@@ -1,0 +1,26 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { AuthService } from '../auth/auth.service.js';
+import { type JobName, type JobPayloads, QUEUES } from './jobs.js';
+
+// A mapped type over every declared job name: a job without a handler does not compile.
+type Handlers = { [N in JobName<'maintenance'>]: (payload: JobPayloads['maintenance'][N]) => Promise<number> };
+
+@Processor(QUEUES.maintenance)
+export class MaintenanceProcessor extends WorkerHost {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+  private readonly handlers: Handlers;
+
+  constructor(auth: AuthService) {
+    super();
+    this.handlers = { 'purge-sign-in-tokens': () => auth.purgeSignInTokens() };
+  }
+
+  async process(job: Job): Promise<void> {
+    const handler = this.handlers[job.name as JobName<'maintenance'>];
+    if (!handler) throw new Error(`Unknown maintenance job "${job.name}"`);
+    const removed = await handler(job.data);
+    this.logger.log({ jobId: job.id, job: job.name, removed }, 'maintenance job done');
+  }
+}
