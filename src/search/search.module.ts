@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SearchResolver } from './search.resolver.js';
+import { SearchService } from './search.service.js';
 
-@Module({ providers: [SearchResolver] })
+@Module({ providers: [SearchService, SearchResolver] })
 export class SearchModule {}

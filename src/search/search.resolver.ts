@@ -1,17 +1,35 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import type { Viewer } from '../auth/viewer.js';
 import { NotImplemented } from '../common/domain-error.js';
+import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
+import { SignedIn } from '../graphql/current-viewer.decorator.js';
+import { toProfessional } from '../professionals/dto/professional.mapper.js';
 import { ExpertConnection, ExpertSearchInput, TeamSuggestion } from './dto/search.types.js';
+import { SearchService } from './search.service.js';
 
-/** Contract operations of issue #3; they answer NOT_IMPLEMENTED until it is built. */
 @Resolver()
 export class SearchResolver {
-  @Query(() => ExpertConnection)
-  searchExperts(
-    @Args('input') _input: ExpertSearchInput,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) _first: number,
-    @Args('after', { type: () => String, nullable: true }) _after: string | null,
-  ): ExpertConnection {
-    throw new NotImplemented('searchExperts', 3);
+  constructor(private readonly search: SearchService) {}
+
+  @Query(() => ExpertConnection, { description: 'Signed in' })
+  async searchExperts(
+    @SignedIn() viewer: Viewer,
+    @Args('input') input: ExpertSearchInput,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<ExpertConnection> {
+    const page = await this.search.searchExperts(viewer, input, first, after);
+    return {
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.hits.at(-1)?.cursor ?? null },
+      edges: page.hits.map((hit) => ({
+        cursor: hit.cursor,
+        node: toProfessional(hit.professional),
+        score: hit.score,
+        matchedDisciplines: hit.matchedDisciplines.map(toDiscipline),
+        distanceKm: hit.distanceKm,
+      })),
+    };
   }
 
   @Query(() => TeamSuggestion, { description: 'Initiator of it, or admin' })

@@ -3,6 +3,23 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 
+export interface ProfessionalFixture {
+  id?: string;
+  name?: string;
+  email?: string;
+  sector?: string;
+  municipalityCode?: string | null;
+  scope?: 'LOCAL' | 'PROVINCE' | 'NATIONAL';
+  headline?: string;
+  bio?: string;
+  organisation?: string;
+  hours?: number | null;
+  optedIn?: boolean;
+  /** slug → level */
+  offers?: Record<string, 'BASIC' | 'EXPERIENCED' | 'EXPERT'>;
+  seeks?: string[];
+}
+
 export interface InitiativeFixture {
   title?: string;
   summary?: string;
@@ -11,22 +28,28 @@ export interface InitiativeFixture {
   status?: string;
   municipalityCode?: string;
   themes?: string[];
-  needs?: { slug: string; level?: string; fulfilled?: boolean }[];
+  needs?: { slug: string; level?: string; fulfilled?: boolean; hours?: number | null }[];
   initiatorIds?: string[];
   createdAt?: Date;
 }
 
 export function makeFixtures(db: pg.Pool) {
   return {
-    async professional(p: { name?: string; email?: string; sector?: string; municipalityCode?: string | null } = {}): Promise<string> {
-      const id = randomUUID();
-      await db.query(`INSERT INTO account (id, email) VALUES ($1, $2)`, [id, p.email ?? `${id}@example.org`]);
-      await db.query(`INSERT INTO professional (id, name, sector, municipality_code) VALUES ($1, $2, $3, $4)`, [
-        id,
-        p.name ?? 'Test Person',
-        p.sector ?? 'CITIZEN',
-        p.municipalityCode ?? null,
-      ]);
+    async professional(p: ProfessionalFixture = {}): Promise<string> {
+      const id = p.id ?? randomUUID();
+      await db.query(`INSERT INTO account (id, email, opted_in) VALUES ($1, $2, $3)`, [id, p.email ?? `${id}@example.org`, p.optedIn ?? true]);
+      await db.query(
+        `INSERT INTO professional (id, name, sector, municipality_code, scope, headline, bio, organisation, available_hours_per_month)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, p.name ?? 'Test Person', p.sector ?? 'CITIZEN', p.municipalityCode ?? null, p.scope ?? 'LOCAL', p.headline ?? null, p.bio ?? null,
+          p.organisation ?? null, p.hours ?? null],
+      );
+      for (const [slug, level] of Object.entries(p.offers ?? {})) {
+        await db.query(`INSERT INTO professional_offer (professional_id, discipline_id, level) SELECT $1, id, $2 FROM discipline WHERE slug = $3`, [id, level, slug]);
+      }
+      for (const slug of p.seeks ?? []) {
+        await db.query(`INSERT INTO professional_seek (professional_id, discipline_id) SELECT $1, id FROM discipline WHERE slug = $2`, [id, slug]);
+      }
       return id;
     },
 
@@ -43,8 +66,8 @@ export function makeFixtures(db: pg.Pool) {
       }
       for (const n of i.needs ?? []) {
         await db.query(
-          `INSERT INTO expertise_need (id, initiative_id, discipline_id, level, fulfilled) SELECT $1, $2, id, $3, $4 FROM discipline WHERE slug = $5`,
-          [randomUUID(), id, n.level ?? 'EXPERIENCED', n.fulfilled ?? false, n.slug],
+          `INSERT INTO expertise_need (id, initiative_id, discipline_id, level, fulfilled, hours_per_month) SELECT $1, $2, id, $3, $4, $6 FROM discipline WHERE slug = $5`,
+          [randomUUID(), id, n.level ?? 'EXPERIENCED', n.fulfilled ?? false, n.slug, n.hours ?? null],
         );
       }
       for (const initiator of i.initiatorIds ?? []) {

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { makeFixtures } from './support/fixtures.js';
+import { registerAndSignIn } from './support/sign-in.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const SEARCH = `query($input: ExpertSearchInput!, $first: Int, $after: String) { searchExperts(input: $input, first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor }
+  edges { cursor score distanceKm matchedDisciplines { slug } node { id name } } } }`;
+
+interface Result {
+  searchExperts: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { score: number; distanceKm: number | null; matchedDisciplines: { slug: string }[]; node: { id: string; name: string } }[];
+  };
+}
+
+describe('searchExperts', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const vera = await registerAndSignIn(t, { email: 'vera@example.org', name: 'Vera Zoeker', municipalityCode: 'GM0718' });
+    token = vera.token;
+    const make = makeFixtures(t.db);
+    await t.db.query(`INSERT INTO professional_offer (professional_id, discipline_id, level) SELECT $1, id, 'EXPERT' FROM discipline WHERE slug = 'participatie'`, [vera.id]);
+    await make.professional({ name: 'Anna', municipalityCode: 'GM0718', sector: 'GOVERNMENT', hours: 10, bio: 'Werkt in de wijken van Vlissingen', offers: { participatie: 'EXPERT', subsidies: 'EXPERIENCED' } });
+    await make.professional({ name: 'Bas', municipalityCode: 'GM0687', sector: 'CITIZEN', hours: 20, offers: { participatie: 'BASIC' } });
+    await make.professional({ name: 'Cor', municipalityCode: 'GM0363', sector: 'BUSINESS', scope: 'NATIONAL', hours: 8, offers: { groenbeheer: 'EXPERT' } });
+    await make.professional({ name: 'Dina', municipalityCode: 'GM0599', sector: 'SCIENCE', headline: 'Onderzoeker van de wijk', offers: { subsidies: 'EXPERT' } });
+    await make.professional({ name: 'Eef', municipalityCode: 'GM0718', optedIn: false, hours: 40, offers: { participatie: 'EXPERT' } });
+    await make.professional({ name: 'Femke', municipalityCode: null, scope: 'NATIONAL', hours: 4, offers: { fondsenwerving: 'EXPERIENCED' } });
+    await make.professional({ name: 'Gert', municipalityCode: 'GM0599', hours: 2, offers: { subsidies: 'BASIC' } });
+  });
+  afterAll(() => t?.close());
+
+  async function search(input: Record<string, unknown>, page: { first?: number; after?: string | null } = {}): Promise<Result['searchExperts']> {
+    const res = await t.gql<Result>(SEARCH, { input, ...page }, { token });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!.searchExperts;
+  }
+  const names = (r: Result['searchExperts']) => r.edges.map((e) => e.node.name);
+
+  it('finds who offers a discipline, best score first, never the caller or someone who opted out', async () => {
+    const r = await search({ disciplines: ['participatie'] });
+    expect(names(r)).toEqual(['Anna', 'Bas']);
+    // Anna: expert (1) and 10 h (0.5): (0.6·1 + 0.15·0.5) / 0.75 = 0.9. Bas: basic, 20 h: (0.3 + 0.15) / 0.75 = 0.6.
+    expect(r.edges.map((e) => e.score)).toEqual([0.9, 0.6]);
+    expect(r.totalCount).toBe(2);
+  });
+
+  it('expands a parent discipline to its descendants and lists the requested ones matched', async () => {
+    expect(names(await search({ disciplines: ['financiering-en-fondsen'] })).sort()).toEqual(['Anna', 'Dina', 'Femke', 'Gert']);
+    const both = await search({ disciplines: ['participatie', 'subsidies'] });
+    expect(Object.fromEntries(both.edges.map((e) => [e.node.name, e.matchedDisciplines.map((d) => d.slug)]))).toEqual({
+      Anna: ['participatie', 'subsidies'], Bas: ['participatie'], Dina: ['subsidies'], Gert: ['subsidies'],
+    });
+    expect(names(both)[0]).toBe('Anna');
+  });
+
+  it('filters on minimum level and on sector', async () => {
+    expect(names(await search({ disciplines: ['participatie'], minLevel: 'EXPERIENCED' }))).toEqual(['Anna']);
+    expect(names(await search({ disciplines: ['participatie', 'subsidies'], sectors: ['CITIZEN', 'SCIENCE'] }))).toEqual(['Dina', 'Bas', 'Gert']);
+    expect(names(await search({ disciplines: ['participatie', 'subsidies'], sectors: ['GOVERNMENT'] }))).toEqual(['Anna']);
+  });
+
+  it('keeps people within a distance of a municipality, and NATIONAL people wherever they live', async () => {
+    const r = await search({ disciplines: ['participatie', 'openbare-ruimte-en-groen'], municipalityCode: 'GM0718', withinKm: 20 });
+    expect(names(r).sort()).toEqual(['Anna', 'Bas', 'Cor']);
+    const byName = Object.fromEntries(r.edges.map((e) => [e.node.name, e.distanceKm]));
+    expect(byName.Anna).toBe(0);
+    expect(byName.Bas).toBeGreaterThan(3);
+    expect(byName.Bas).toBeLessThan(10);
+    expect(byName.Cor).toBeGreaterThan(130);
+  });
+
+  it('ranks by distance without excluding when only a municipality is given', async () => {
+    const r = await search({ disciplines: ['subsidies'], municipalityCode: 'GM0599' });
+    expect(names(r)).toEqual(['Dina', 'Anna', 'Gert']);
+    expect(r.edges[0].distanceKm).toBe(0);
+    const withoutPlace = await search({ disciplines: ['subsidies'] });
+    expect(withoutPlace.edges.every((e) => e.distanceKm === null)).toBe(true);
+  });
+
+  it('keeps one province, NATIONAL people only when they live there', async () => {
+    expect(names(await search({ disciplines: ['participatie', 'groenbeheer'], provinceCode: 'PV29' })).sort()).toEqual(['Anna', 'Bas']);
+  });
+
+  it('searches text with Dutch stemming: "wijken" finds "wijk"', async () => {
+    expect(names(await search({ disciplines: ['subsidies'], text: 'wijken' })).sort()).toEqual(['Anna', 'Dina']);
+    expect(names(await search({ disciplines: ['subsidies'], text: 'onderzoekers' }))).toEqual(['Dina']);
+  });
+
+  it('pages without repeats or gaps, with an exact totalCount on every page', async () => {
+    const input = { disciplines: ['participatie', 'financiering-en-fondsen', 'groenbeheer'] };
+    const all = await search(input, { first: 100 });
+    expect(all.totalCount).toBe(6);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await search(input, { first: 2, after });
+      expect(page.totalCount).toBe(6);
+      seen.push(...names(page));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(names(all));
+    const past = await search(input, { first: 2, after: all.pageInfo.endCursor });
+    expect(past).toMatchObject({ totalCount: 6, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+
+  it('rejects anonymous callers and bad input with clear codes', async () => {
+    expect((await t.gql(SEARCH, { input: { disciplines: ['participatie'] } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const bad = async (input: Record<string, unknown>, first = 20) => (await t.gql(SEARCH, { input, first }, { token })).errors?.[0];
+    expect(await bad({ disciplines: ['bestaat-niet'] })).toMatchObject({ message: 'Unknown discipline "bestaat-niet"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await bad({ disciplines: ['participatie'], municipalityCode: 'GM0001' })).toMatchObject({ message: 'Unknown municipality "GM0001"' });
+    expect(await bad({ disciplines: ['participatie'], provinceCode: 'PV99' })).toMatchObject({ message: 'Unknown province "PV99"' });
+    expect(await bad({ disciplines: ['participatie'], withinKm: 10 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'withinKm' } });
+    expect(await bad({ disciplines: [] })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await bad({ disciplines: ['participatie'] }, 101)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+  });
+});
