@@ -12,9 +12,10 @@
 //    first: 20)` for a round-robin mix of Dutch queries, then the second page of each (`after`
 //    = the first page's endCursor). Every answer is compared with the one checked beforehand.
 // 3. EXPLAIN (ANALYZE, BUFFERS) of the SQL of a search page and of its count, for the query with
-//    the most and the one with the fewest matches; the SQL is the exact SQL that
-//    InitiativesService.list sends (captured by calling it with a recording DataSource), and
-//    the script says whether the plan uses the GIN index initiative_search_vector_idx.
+//    the most matches (and its second page) and the one with the fewest (but some) matches; the
+//    SQL is the exact SQL that InitiativesService.list sends (captured by calling it with a
+//    recording DataSource), and the script says whether the plan uses the GIN index
+//    initiative_search_vector_idx. Each statement is also timed without EXPLAIN (median of 5).
 // 4. Stops the server with SIGTERM.
 // Only 127.0.0.1 is ever contacted. The database is left in place for inspection.
 //
@@ -296,11 +297,22 @@ interface Explained {
   plan: string[];
   usesGin: boolean;
   seqScan: boolean;
+  /** Median time of the statement itself (no EXPLAIN, whose per-row timing inflates the figures above). */
+  plainMedianMs: number;
 }
+
+const PLAIN_RUNS = 5;
 
 async function explain(client: pg.Client, title: string, query: CapturedQuery): Promise<Explained> {
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
   const plan = rows.map((r) => r['QUERY PLAN']);
+  const times: number[] = [];
+  for (let i = 0; i < PLAIN_RUNS; i++) {
+    const t0 = performance.now();
+    await client.query(query.sql, query.params);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
   return {
     title,
     sql: query.sql.replace(/\s+/g, ' ').trim(),
@@ -308,13 +320,15 @@ async function explain(client: pg.Client, title: string, query: CapturedQuery): 
     plan,
     usesGin: plan.some((line) => line.includes(` on ${GIN_INDEX}`)),
     seqScan: plan.some((line) => /Seq Scan on initiative\b/.test(line)),
+    plainMedianMs: times[Math.floor(times.length / 2)],
   };
 }
 
 async function explainSearches(client: pg.Client, checks: readonly SearchCheck[]): Promise<Explained[]> {
+  // The query with the most matches, and the one with the fewest (preferring one that has any).
   const byCount = [...checks].sort((a, b) => b.totalCount - a.totalCount);
   const most = byCount[0];
-  const fewest = byCount.at(-1)!;
+  const fewest = byCount.filter((c) => c.totalCount > 0).at(-1) ?? byCount.at(-1)!;
   const out: Explained[] = [];
   for (const check of most === fewest ? [most] : [most, fewest]) {
     const what = `"${check.text}" (${check.totalCount} matches)`;
@@ -376,8 +390,15 @@ function queryTable(checks: readonly SearchCheck[], page1: LoadSummary, page2: L
 function explainText(e: Explained): string {
   const verdict = e.usesGin
     ? `GIN index ${GIN_INDEX}: USED`
-    : `GIN index ${GIN_INDEX}: NOT USED${e.seqScan ? ' (sequential scan of initiative)' : ''}`;
-  return [`--- ${e.title}`, `SQL: ${e.sql}`, `params: ${JSON.stringify(e.params)}`, ...e.plan, `=> ${verdict}`].join('\n');
+    : `GIN index ${GIN_INDEX}: NOT USED${e.seqScan ? ' (sequential scan of initiative: the planner expects too many rows to match for the index to pay)' : ''}`;
+  return [
+    `--- ${e.title}`,
+    `SQL: ${e.sql}`,
+    `params: ${JSON.stringify(e.params)}`,
+    ...e.plan,
+    `=> ${verdict}`,
+    `=> without EXPLAIN: median ${ms(e.plainMedianMs)} ms over ${PLAIN_RUNS} runs (round trip from this process included)`,
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

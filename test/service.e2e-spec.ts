@@ -143,7 +143,10 @@ describe('maintenance jobs', () => {
     const queue = new Queue('maintenance', { connection: redisOptions(t.env.REDIS_URL), prefix: t.env.REDIS_PREFIX });
     try {
       const schedulers = await queue.getJobSchedulers();
-      expect(schedulers.map((s) => [s.key, s.pattern, s.tz])).toEqual([['purge-sign-in-tokens', '17 3 * * *', 'Europe/Amsterdam']]);
+      expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
+        ['purge-professional-changes', '27 3 * * *', 'Europe/Amsterdam'],
+        ['purge-sign-in-tokens', '17 3 * * *', 'Europe/Amsterdam'],
+      ]);
 
       await t.gql(`mutation { register(input: { email: "gijs@example.org", name: "Gijs Bos", sector: CITIZEN }) }`);
       await t.mailbox.waitFor(1);

@@ -11,6 +11,7 @@ export interface JobPayloads {
   };
   maintenance: {
     'purge-sign-in-tokens': Record<string, never>;
+    'purge-professional-changes': Record<string, never>;
   };
 }
 

@@ -1,7 +1,10 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
+import { pruneProfessionalChanges } from '../search/expert-index.sync.js';
 import { type JobName, type JobPayloads, QUEUES } from './jobs.js';
 
 // A mapped type over every declared job name: a job without a handler does not compile.
@@ -12,9 +15,12 @@ export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
   private readonly handlers: Handlers;
 
-  constructor(auth: AuthService) {
+  constructor(auth: AuthService, @InjectDataSource() db: DataSource) {
     super();
-    this.handlers = { 'purge-sign-in-tokens': () => auth.purgeSignInTokens() };
+    this.handlers = {
+      'purge-sign-in-tokens': () => auth.purgeSignInTokens(),
+      'purge-professional-changes': () => pruneProfessionalChanges(db),
+    };
   }
 
   async process(job: Job): Promise<void> {

@@ -3,12 +3,14 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs.js';
+import { DEFAULT_JOB_OPTIONS, type JobName, QUEUES } from './jobs.js';
 
 export const TIMEZONE = 'Europe/Amsterdam';
 
-/** Every night at 03:17: expired sign-in links are of no use to anyone. */
-export const PURGE_SIGN_IN_TOKENS_PATTERN = '17 3 * * *';
+export const MAINTENANCE_SCHEDULES: readonly { job: JobName<'maintenance'>; pattern: string; why: string }[] = [
+  { job: 'purge-sign-in-tokens', pattern: '17 3 * * *', why: 'expired sign-in links are of no use to anyone' },
+  { job: 'purge-professional-changes', pattern: '27 3 * * *', why: "the search index's change log only needs the last day" },
+];
 
 @Injectable()
 export class Schedules implements OnApplicationBootstrap {
@@ -17,11 +19,10 @@ export class Schedules implements OnApplicationBootstrap {
   constructor(@InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.upsertJobScheduler(
-      'purge-sign-in-tokens',
-      { pattern: PURGE_SIGN_IN_TOKENS_PATTERN, tz: TIMEZONE },
-      { name: 'purge-sign-in-tokens', data: {}, opts: { removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete, removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail } },
-    );
+    const { removeOnComplete, removeOnFail } = DEFAULT_JOB_OPTIONS;
+    for (const { job, pattern } of MAINTENANCE_SCHEDULES) {
+      await this.maintenance.upsertJobScheduler(job, { pattern, tz: TIMEZONE }, { name: job, data: {}, opts: { removeOnComplete, removeOnFail } });
+    }
     this.logger.log('job schedules registered');
   }
 }

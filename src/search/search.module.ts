@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SearchResolver } from './search.resolver.js';
+import { ExpertIndexSync } from './expert-index.sync.js';
 import { SearchService } from './search.service.js';
 
-@Module({ providers: [SearchService, SearchResolver] })
+@Module({ providers: [ExpertIndexSync, SearchService, SearchResolver] })
 export class SearchModule {}

@@ -1,5 +1,6 @@
 // Every migration, in order. Listed explicitly: ES modules cannot be globbed at run time.
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema.js';
 import { ReferenceData1764400000001 } from './1764400000001-reference-data.js';
+import { ProfessionalChangeLog1764400000002 } from './1764400000002-professional-change-log.js';
 
-export const MIGRATIONS = [InitialSchema1764400000000, ReferenceData1764400000001];
+export const MIGRATIONS = [InitialSchema1764400000000, ReferenceData1764400000001, ProfessionalChangeLog1764400000002];

@@ -1,0 +1,148 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { LEVEL_RANK, type ExpertiseLevel } from '../common/enums.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { type ExpertDoc, ExpertIndex, type LexemeWeight } from './expert-index.js';
+
+interface DocRow {
+  id: string;
+  name: string;
+  headline: string | null;
+  bio: string | null;
+  organisation: string | null;
+  sector: string;
+  scope: string;
+  municipality_code: string | null;
+  available_hours_per_month: number | null;
+  opted_in: boolean;
+  created_at: Date;
+  updated_at: Date;
+  offers: string[];
+  lexemes: string[];
+}
+
+const DOCS_SQL = `
+  SELECT p.id, p.name, p.headline, p.bio, p.organisation, p.sector, p.scope, p.municipality_code,
+         p.available_hours_per_month, a.opted_in, p.created_at, p.updated_at,
+         coalesce((SELECT array_agg(o.discipline_id || ':' || o.level) FROM professional_offer o WHERE o.professional_id = p.id), '{}') AS offers,
+         coalesce((SELECT array_agg(l.lexeme || ':' || array_to_string(l.weights, '')) FROM unnest(p.search_vector) l), '{}') AS lexemes
+  FROM professional p JOIN account a ON a.id = p.id`;
+
+/** Above this many changed people a sync reloads everything instead. */
+const FULL_RELOAD_THRESHOLD = 5_000;
+/** A search reads the change log at most this often; changes show up within this time. */
+const SYNC_INTERVAL_MS = 100;
+
+function toDoc(r: DocRow): ExpertDoc {
+  return {
+    id: r.id,
+    name: r.name,
+    headline: r.headline,
+    bio: r.bio,
+    organisation: r.organisation,
+    sector: r.sector,
+    scope: r.scope,
+    municipalityCode: r.municipality_code,
+    availableHoursPerMonth: r.available_hours_per_month,
+    optedIn: r.opted_in,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    offers: r.offers.map((o) => {
+      const [id, level] = o.split(':');
+      return { disciplineId: Number(id), levelRank: LEVEL_RANK[level as ExpertiseLevel] };
+    }),
+    lexemes: r.lexemes.map((l) => {
+      const at = l.lastIndexOf(':');
+      // weights lists the lexeme's weights (e.g. "AC"); the first is the best.
+      return { lexeme: l.slice(0, at), weight: (l.slice(at + 1, at + 2) || 'D') as LexemeWeight };
+    }),
+  };
+}
+
+/**
+ * Keeps this process's ExpertIndex in step with PostgreSQL: a full load at start, then the
+ * professionals the change log names. The log is read from the oldest transaction that was
+ * still running at the previous read (its snapshot's xmin), so a change committed late by a
+ * long transaction is never skipped; re-reading a change is harmless.
+ */
+@Injectable()
+export class ExpertIndexSync implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ExpertIndexSync.name);
+  private index: ExpertIndex | null = null;
+  private loading: Promise<void> | null = null;
+  private syncing: Promise<void> | null = null;
+  private lastSync = 0;
+  private xmin = '0';
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly regions: RegionsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.ready().catch((error: unknown) => this.logger.error({ err: error }, 'loading the expert index failed'));
+  }
+
+  /** The index, current up to SYNC_INTERVAL_MS ago. */
+  async current(): Promise<ExpertIndex> {
+    await this.ready();
+    if (Date.now() - this.lastSync >= SYNC_INTERVAL_MS) {
+      this.syncing ??= this.sync().finally(() => (this.syncing = null));
+    }
+    if (this.syncing) await this.syncing;
+    return this.index!;
+  }
+
+  private ready(): Promise<void> {
+    this.loading ??= this.loadAll().catch((error: unknown) => {
+      this.loading = null;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  private async loadAll(): Promise<void> {
+    const started = Date.now();
+    const index = new ExpertIndex(
+      this.regions.municipalities().map((m) => ({ code: m.code, provinceCode: m.province.code, latitude: m.latitude, longitude: m.longitude })),
+    );
+    // One snapshot for the data and the log position, so nothing falls between them.
+    const xmin = await this.db.transaction('REPEATABLE READ', async (tx: EntityManager) => {
+      const [{ xmin: position }]: { xmin: string }[] = await tx.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`);
+      const rows: DocRow[] = await tx.query(DOCS_SQL);
+      for (const row of rows) index.upsert(toDoc(row));
+      return position;
+    });
+    this.index = index;
+    this.xmin = xmin;
+    this.lastSync = Date.now();
+    this.logger.log({ people: index.size, ms: Date.now() - started }, 'expert index loaded');
+  }
+
+  private async sync(): Promise<void> {
+    this.lastSync = Date.now();
+    const [{ xmin, ids }]: { xmin: string; ids: string[] }[] = await this.db.query(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
+              array(SELECT DISTINCT professional_id FROM professional_change WHERE txid >= $1::xid8) AS ids`,
+      [this.xmin],
+    );
+    if (ids.length > FULL_RELOAD_THRESHOLD) {
+      await this.loadAll();
+      return;
+    }
+    if (ids.length > 0) {
+      const rows: DocRow[] = await this.db.query(`${DOCS_SQL} WHERE p.id = ANY($1::uuid[])`, [ids]);
+      const found = new Set(rows.map((r) => r.id));
+      for (const row of rows) this.index!.upsert(toDoc(row));
+      for (const id of ids) if (!found.has(id)) this.index!.remove(id);
+    }
+    this.xmin = xmin;
+  }
+}
+
+/** Deletes change-log rows older than a day (the nightly maintenance job). */
+export async function pruneProfessionalChanges(db: DataSource): Promise<number> {
+  const [, removed]: [unknown[], number] = await db.query(`DELETE FROM professional_change WHERE changed_at < now() - interval '1 day'`);
+  return removed;
+}
