@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/runtime-config.js';
@@ -9,7 +10,8 @@ import { SignInLinkMailer } from './sign-in-link.mailer.js';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject made once: given a string, jsonwebtoken would make one on every verify.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { expiresIn: config.jwtTtlSeconds, issuer: 'verbinder', algorithm: 'HS256' },
         verifyOptions: { issuer: 'verbinder', algorithms: ['HS256'] },
       }),

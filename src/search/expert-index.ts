@@ -5,7 +5,7 @@
 // (20,000 of 100,000 people) and must score and rank all of them for an exact totalCount
 // and stable pages. In PostgreSQL that took 170–800 ms per query on the CI machine; here it
 // is a pass over typed arrays (BENCHMARKS.md). Memory: ~200 bytes a person plus their text.
-import { expertScore } from './expert-score.js';
+import { scoreOf } from './expert-score.js';
 
 export type LexemeWeight = 'A' | 'B' | 'C' | 'D';
 
@@ -69,8 +69,8 @@ const LEVEL_WEIGHTS = [0, 0.5, 0.75, 1];
 /** ts_rank's default weights for A, B, C, D. */
 const LEXEME_WEIGHTS: Record<LexemeWeight, number> = { A: 1, B: 0.4, C: 0.2, D: 0.1 };
 const EARTH_RADIUS_KM = 6371;
-/** Bit 31 of a person's mask: touched by the current search (bits 0–30: requested disciplines met). */
-const TOUCHED = 0x80000000;
+/** Bit 30 of a person's mask: touched by the current search (bits 0–29: requested disciplines met). */
+const TOUCHED = 1 << 30;
 
 /** Great-circle distance (haversine), km. */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -87,12 +87,6 @@ interface Posting {
   ranks: Uint8Array | null;
 }
 
-interface Stored {
-  doc: ExpertDoc;
-  place: number;
-  /** Lexeme → weight value, for AND-matching and ranking. */
-  text: Map<string, number>;
-}
 
 /** Orders hits best first: higher score, then smaller id. */
 function before(aScore: number, aId: string, bScore: number, bId: string): boolean {
@@ -101,8 +95,20 @@ function before(aScore: number, aId: string, bScore: number, bId: string): boole
 
 export class ExpertIndex {
   private readonly slotOf = new Map<string, number>();
-  private readonly stored: (Stored | null)[] = [];
   private readonly free: number[] = [];
+  // One entry per slot, columns kept apart so the search loop reads typed arrays.
+  private docs: (ExpertDoc | null)[] = [];
+  private ids: string[] = [];
+  /** Lexeme → weight value, for AND-matching and ranking. */
+  private texts: (Map<string, number> | null)[] = [];
+  private optedIn = new Uint8Array(0);
+  private national = new Uint8Array(0);
+  private sectorCode = new Uint8Array(0);
+  /** Index into `places`, or -1. */
+  private place = new Int16Array(0);
+  /** Hours a month, or -1 when unknown. */
+  private hours = new Int16Array(0);
+  private readonly sectorCodes = new Map<string, number>();
   private readonly postings = new Map<number, Posting>();
   private readonly placeIndex: Map<string, number>;
   // Scratch space reused across searches (one search runs at a time: JS is single-threaded).
@@ -110,7 +116,7 @@ export class ExpertIndex {
   private marks = new Int32Array(0);
   private best = new Float64Array(0);
   private coverage = new Float64Array(0);
-  private masks = new Uint32Array(0);
+  private masks = new Int32Array(0);
 
   constructor(private readonly places: readonly Place[]) {
     this.placeIndex = new Map(places.map((p, i) => [p.code, i]));
@@ -122,10 +128,18 @@ export class ExpertIndex {
 
   upsert(doc: ExpertDoc): void {
     this.remove(doc.id);
-    const slot = this.free.pop() ?? this.stored.length;
+    const slot = this.free.pop() ?? this.docs.length;
+    this.grow(slot + 1);
     const text = new Map<string, number>();
     for (const { lexeme, weight } of doc.lexemes) text.set(lexeme, Math.max(text.get(lexeme) ?? 0, LEXEME_WEIGHTS[weight]));
-    this.stored[slot] = { doc, place: doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1, text };
+    this.docs[slot] = doc;
+    this.ids[slot] = doc.id;
+    this.texts[slot] = text;
+    this.optedIn[slot] = doc.optedIn ? 1 : 0;
+    this.national[slot] = doc.scope === 'NATIONAL' ? 1 : 0;
+    this.sectorCode[slot] = this.codeOf(doc.sector);
+    this.place[slot] = doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1;
+    this.hours[slot] = doc.availableHoursPerMonth ?? -1;
     this.slotOf.set(doc.id, slot);
     for (const { disciplineId, levelRank } of doc.offers) {
       const posting = this.posting(disciplineId);
@@ -137,12 +151,14 @@ export class ExpertIndex {
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    for (const { disciplineId } of this.stored[slot]!.doc.offers) {
+    for (const { disciplineId } of this.docs[slot]!.offers) {
       const posting = this.posting(disciplineId);
       posting.levels.delete(slot);
       posting.slots = null;
     }
-    this.stored[slot] = null;
+    this.docs[slot] = null;
+    this.texts[slot] = null;
+    this.optedIn[slot] = 0;
     this.slotOf.delete(id);
     this.free.push(slot);
   }
@@ -184,19 +200,28 @@ export class ExpertIndex {
     // 2. Filters, score, exact total, and the page (a bounded insertion list of first + 1).
     const near = q.near !== null ? (this.placeIndex.get(q.near) ?? -1) : -1;
     const distances = near >= 0 ? this.distancesFrom(near) : null;
+    const province = q.provinceCode;
+    let sectors: Uint8Array | null = null;
+    if (q.sectors) {
+      sectors = new Uint8Array(256);
+      for (const sector of q.sectors) sectors[this.codeOf(sector)] = 1;
+    }
     const k = q.requested.length;
-    const page: { slot: number; score: number; distance: number | null }[] = [];
     const limit = q.first + 1;
+    const pageSlots: number[] = [];
+    const pageScores: number[] = [];
     let total = 0;
-    for (const slot of touched) {
-      const { doc, place, text } = this.stored[slot]!;
-      if (!doc.optedIn || doc.id === q.excludeId) continue;
-      if (q.sectors && !q.sectors.has(doc.sector)) continue;
-      if (q.provinceCode !== null && (place < 0 || this.places[place].provinceCode !== q.provinceCode)) continue;
-      const distance = distances && place >= 0 ? distances[place] : null;
-      if (q.withinKm !== null && doc.scope !== 'NATIONAL' && (distance === null || distance > q.withinKm)) continue;
+    for (let t = 0; t < touched.length; t++) {
+      const slot = touched[t];
+      if (this.optedIn[slot] === 0 || this.ids[slot] === q.excludeId) continue;
+      if (sectors !== null && sectors[this.sectorCode[slot]] === 0) continue;
+      const place = this.place[slot];
+      if (province !== null && (place < 0 || this.places[place].provinceCode !== province)) continue;
+      const distance = distances !== null && place >= 0 ? distances[place] : null;
+      if (q.withinKm !== null && this.national[slot] === 0 && (distance === null || distance > q.withinKm)) continue;
       let textRank: number | undefined;
-      if (q.lexemes) {
+      if (q.lexemes !== null) {
+        const text = this.texts[slot]!;
         let sum = 0;
         let all = true;
         for (const lexeme of q.lexemes) {
@@ -211,30 +236,58 @@ export class ExpertIndex {
         textRank = sum / (sum + 1);
       }
       total += 1;
-      const score =
-        Math.round(
-          expertScore({
-            coverage: this.coverage[slot] / k,
-            availableHoursPerMonth: doc.availableHoursPerMonth,
-            distanceKm: distances ? distance : undefined,
-            textRank,
-          }) * 1e9,
-        ) / 1e9;
-      if (q.after && !before(q.after.score, q.after.id, score, doc.id)) continue;
-      if (page.length === limit && !before(score, doc.id, page[limit - 1].score, this.stored[page[limit - 1].slot]!.doc.id)) continue;
-      let at = page.length;
-      while (at > 0 && before(score, doc.id, page[at - 1].score, this.stored[page[at - 1].slot]!.doc.id)) at--;
-      page.splice(at, 0, { slot, score, distance });
-      if (page.length > limit) page.pop();
+      const hours = this.hours[slot];
+      const score = Math.round(scoreOf(this.coverage[slot] / k, hours < 0 ? null : hours, distances !== null ? distance : undefined, textRank) * 1e9) / 1e9;
+      const id = this.ids[slot];
+      if (q.after !== null && !before(q.after.score, q.after.id, score, id)) continue;
+      const n = pageSlots.length;
+      if (n === limit && !before(score, id, pageScores[n - 1], this.ids[pageSlots[n - 1]])) continue;
+      let at = n;
+      while (at > 0 && before(score, id, pageScores[at - 1], this.ids[pageSlots[at - 1]])) at--;
+      pageSlots.splice(at, 0, slot);
+      pageScores.splice(at, 0, score);
+      if (pageSlots.length > limit) {
+        pageSlots.pop();
+        pageScores.pop();
+      }
     }
-    const hits = page.slice(0, q.first).map(({ slot, score, distance }) => {
+    const hits: ExpertHit[] = [];
+    for (let h = 0; h < Math.min(q.first, pageSlots.length); h++) {
+      const slot = pageSlots[h];
       const mask = this.masks[slot];
       const matched: number[] = [];
       for (let r = 0; r < k; r++) if (mask & (1 << r)) matched.push(r);
-      return { doc: this.stored[slot]!.doc, score, matched, distanceKm: distance === null ? null : Math.round(distance * 10) / 10 };
-    });
+      const place = this.place[slot];
+      const distance = distances !== null && place >= 0 ? Math.round(distances[place] * 10) / 10 : null;
+      hits.push({ doc: this.docs[slot]!, score: pageScores[h], matched, distanceKm: distance });
+    }
     for (const slot of touched) this.masks[slot] = 0;
-    return { total, hits, hasNextPage: page.length > q.first };
+    return { total, hits, hasNextPage: pageSlots.length > q.first };
+  }
+
+  private codeOf(sector: string): number {
+    let code = this.sectorCodes.get(sector);
+    if (code === undefined) {
+      code = this.sectorCodes.size + 1;
+      this.sectorCodes.set(sector, code);
+    }
+    return code;
+  }
+
+  /** Makes room for `n` slots in every column. */
+  private grow(n: number): void {
+    if (this.optedIn.length >= n) return;
+    const size = Math.max(1024, n * 2);
+    const widen = <T extends Uint8Array | Int16Array>(old: T, make: (size: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.optedIn = widen(this.optedIn, (n) => new Uint8Array(n));
+    this.national = widen(this.national, (n) => new Uint8Array(n));
+    this.sectorCode = widen(this.sectorCode, (n) => new Uint8Array(n));
+    this.place = widen(this.place, (n) => new Int16Array(n));
+    this.hours = widen(this.hours, (n) => new Int16Array(n));
   }
 
   private posting(disciplineId: number): Posting {
@@ -262,7 +315,7 @@ export class ExpertIndex {
   }
 
   private ensureScratch(): void {
-    const n = this.stored.length;
+    const n = this.docs.length;
     if (this.marks.length >= n) return;
     const size = Math.max(1024, n * 2);
     const marks = new Int32Array(size);
@@ -270,6 +323,6 @@ export class ExpertIndex {
     this.marks = marks;
     this.best = new Float64Array(size);
     this.coverage = new Float64Array(size);
-    this.masks = new Uint32Array(size);
+    this.masks = new Int32Array(size);
   }
 }

@@ -34,19 +34,21 @@ export interface ScoreInput {
 }
 
 export function expertScore(input: ScoreInput): number {
-  const availability =
-    input.availableHoursPerMonth === null
-      ? UNKNOWN_AVAILABILITY
-      : Math.min(input.availableHoursPerMonth, HOURS_FOR_FULL_AVAILABILITY) / HOURS_FOR_FULL_AVAILABILITY;
-  let sum = WEIGHTS.coverage * input.coverage + WEIGHTS.availability * availability;
+  return scoreOf(input.coverage, input.availableHoursPerMonth, input.distanceKm, input.textRank);
+}
+
+/** expertScore with positional arguments: no allocation in the search index's inner loop. */
+export function scoreOf(coverage: number, hours: number | null, distanceKm: number | null | undefined, textRank: number | undefined): number {
+  const availability = hours === null ? UNKNOWN_AVAILABILITY : Math.min(hours, HOURS_FOR_FULL_AVAILABILITY) / HOURS_FOR_FULL_AVAILABILITY;
+  let sum = WEIGHTS.coverage * coverage + WEIGHTS.availability * availability;
   let total = WEIGHTS.coverage + WEIGHTS.availability;
-  if (input.distanceKm !== undefined) {
-    const proximity = input.distanceKm === null ? UNKNOWN_PROXIMITY : 1 / (1 + input.distanceKm / DISTANCE_HALF_SCORE_KM);
+  if (distanceKm !== undefined) {
+    const proximity = distanceKm === null ? UNKNOWN_PROXIMITY : 1 / (1 + distanceKm / DISTANCE_HALF_SCORE_KM);
     sum += WEIGHTS.proximity * proximity;
     total += WEIGHTS.proximity;
   }
-  if (input.textRank !== undefined) {
-    sum += WEIGHTS.text * input.textRank;
+  if (textRank !== undefined) {
+    sum += WEIGHTS.text * textRank;
     total += WEIGHTS.text;
   }
   return sum / total;
