@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import pg from 'pg';
 import type { HttpAdapterName } from '../src/bootstrap.js';
 import { projectRoot } from '../src/database/reference-data.js';
 import type { ServerReady } from './http-adapter-server.js';
@@ -172,6 +174,63 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux); undefined elsewhere. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ", field 3 (state) comes first: utime and stime (fields 14, 15) are at 11, 12.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / 100 : undefined; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+const SETTLE_WINDOW_MS = 1_000;
+const SETTLE_POLL_MS = 250;
+const SETTLE_TIMEOUT_MS = 300_000;
+/** "Idle": at most this share of one core over the last second. */
+const IDLE_CPU_SHARE = 0.05;
+
+/**
+ * Waits until the server has finished its start-up work (the API loads, for instance, its
+ * in-memory expert index in the background after it starts listening): until, for one second,
+ * it used at most 5 % of a core and its database ran no statement. Resolves to the seconds
+ * waited; without /proc (not Linux) it only waits for the database.
+ */
+export async function waitUntilSettled(server: RunningServer, databaseUrl: string): Promise<number> {
+  const pid = server.child.pid;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = performance.now();
+  try {
+    const samples: { at: number; cpu: number | undefined }[] = [];
+    for (;;) {
+      const now = performance.now();
+      samples.push({ at: now, cpu: pid === undefined ? undefined : cpuSeconds(pid) });
+      while (samples.length > 1 && now - samples[1].at >= SETTLE_WINDOW_MS) samples.shift();
+      const first = samples[0];
+      const last = samples[samples.length - 1];
+      const windowFull = now - first.at >= SETTLE_WINDOW_MS;
+      const cpuIdle =
+        first.cpu === undefined || last.cpu === undefined || (last.cpu - first.cpu) / ((now - first.at) / 1000) <= IDLE_CPU_SHARE;
+      if (windowFull && cpuIdle) {
+        const { rows } = await client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+        );
+        if (rows[0].n === 0) return (now - started) / 1000;
+      }
+      if (now - started > SETTLE_TIMEOUT_MS) throw new Error(`${server.adapter} server still busy ${SETTLE_TIMEOUT_MS / 1000} s after it started listening`);
+      if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`${server.adapter} server exited while starting`);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    }
+  } finally {
+    await client.end();
   }
 }
 

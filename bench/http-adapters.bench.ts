@@ -29,6 +29,7 @@ import {
   safeUrl,
   startServer,
   version,
+  waitUntilSettled,
 } from './bench-support.js';
 
 const ADAPTERS: readonly HttpAdapterName[] = ['express', 'fastify'];
@@ -130,6 +131,8 @@ async function measure(adapter: HttpAdapterName, settings: Settings, dataDir: st
   const server = await startServer({ adapter, databaseUrl: settings.databaseUrl, redisUrl: settings.redisUrl, redisPrefix: settings.redisPrefix, dataDir });
   current = server;
   try {
+    const settledS = await waitUntilSettled(server, settings.databaseUrl);
+    process.stderr.write(`${adapter}: start-up work settled after ${settledS.toFixed(1)} s\n`);
     const requests = [{ label: 'provinces', body: BODY, expected: await checkAnswer(server) }];
     process.stderr.write(`${adapter}: listening on ${server.url}; warm-up ${settings.warmupS} s…\n`);
     await load(server.url, requests, settings.warmupS, settings.connections);

@@ -7,7 +7,9 @@
 //    database (timed separately, not part of the seed time) so that autovacuum does not start
 //    on the freshly loaded tables in the middle of the measurement; the seed itself ANALYZEs.
 // 2. Starts the API (bench/http-adapter-server.ts, Express: the adapter used in production) in
-//    a child process and drives POST /graphql with autocannon from this process: the trivial
+//    a child process, waits until its start-up work has settled (the API loads its in-memory
+//    expert index of all professionals in the background after it listens), and drives
+//    POST /graphql with autocannon from this process: the trivial
 //    `{ provinces { code } }` as a baseline, then a page of `initiatives(filter: { text },
 //    first: 20)` for a round-robin mix of Dutch queries, then the second page of each (`after`
 //    = the first page's endCursor). Every answer is compared with the one checked beforehand.
@@ -54,6 +56,7 @@ import {
   safeUrl,
   startServer,
   version,
+  waitUntilSettled,
 } from './bench-support.js';
 
 const SEED_SCRIPT = join(ROOT, 'dist', 'src', 'database', 'seed', 'seed.command.js');
@@ -425,7 +428,8 @@ async function main(): Promise<void> {
 
     process.stderr.write('starting the server (express)…\n');
     server = await startServer({ adapter: 'express', databaseUrl: settings.databaseUrl, redisUrl: settings.redisUrl, redisPrefix: settings.redisPrefix, dataDir });
-    process.stderr.write(`listening on ${server.url}\n`);
+    const settledS = await waitUntilSettled(server, settings.databaseUrl);
+    process.stderr.write(`listening on ${server.url}; start-up work settled after ${settledS.toFixed(1)} s\n`);
     const trivial = await checkTrivial(server.url);
     const checks = await checkSearches(server.url, client, settings.queries);
     const page1Requests = checks.map((c) => c.page1);
@@ -471,7 +475,8 @@ async function main(): Promise<void> {
       `VACUUM afterwards: ${vacuumS.toFixed(1)} s (not included). Rows: ${facts.professionals} professionals, ${facts.initiatives} initiatives, ` +
         `${facts.initiativeThemes} initiative themes. Sizes: database ${facts.databaseSize}, initiative table with indexes ${facts.initiativeSize}, ${GIN_INDEX} ${facts.ginSize}`,
       '',
-      `Load: POST /graphql, ${settings.connections} connections, ${settings.warmupS} s warm-up (everything mixed), then ${settings.durationS} s per run; ` +
+      `Load: POST /graphql, ${settings.connections} connections, ${settings.warmupS} s warm-up (everything mixed), then ${settings.durationS} s per run, ` +
+        `once the server's start-up work had settled (${settledS.toFixed(1)} s after it listened: idle CPU, no SQL running); ` +
         `API on express in a child process (NODE_ENV=production, LOG_LEVEL=warn); search = initiatives(filter: { text }, first: ${PAGE_SIZE}) ` +
         `with totalCount, pageInfo, id, title, summary, status, createdAt, municipality, themes`,
       '',

@@ -18,9 +18,7 @@ export async function registerAndSignIn(
   const before = t.mailbox.messages.length;
   const registered = await t.gql(REGISTER, { input: { sector: 'CITIZEN', ...input } });
   if (registered.errors) throw new Error(JSON.stringify(registered.errors));
-  const mails = await t.mailbox.waitFor(before + 1);
-  const mail = mails.slice(before).find((m) => m.to && JSON.stringify(m.to).includes(input.email.toLowerCase()));
-  if (!mail) throw new Error(`No email for ${input.email}`);
+  const mail = await t.mailbox.waitForMailTo(input.email, before);
   const res = await t.gql<{ signIn: { token: string; me: { professional: { id: string } } } }>(SIGN_IN, {
     token: tokenFromEmail(mail.text ?? ''),
   });

@@ -7,6 +7,8 @@ export interface TestMailbox {
   messages: ParsedMail[];
   /** Waits until at least `count` messages arrived (or fails after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
+  /** Waits for the first message after the first `skip` that is addressed to `to`. */
+  waitForMailTo(to: string, skip?: number, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,15 @@ export async function startSmtpServer(): Promise<TestMailbox> {
         await new Promise((r) => setTimeout(r, 25));
       }
       return messages;
+    },
+    async waitForMailTo(to, skip = 0, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.slice(skip).find((m) => JSON.stringify(m.to ?? '').toLowerCase().includes(to.toLowerCase()));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`No email to ${to} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
