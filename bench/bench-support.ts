@@ -76,6 +76,14 @@ export interface ServerOptions {
   redisPrefix: string;
   /** DATA_DIR of the server (unused with a DATABASE_URL, but must be writable). */
   dataDir: string;
+  /** JWT_SECRET of the server (default: random), for benchmarks that sign their own tokens. */
+  jwtSecret?: string;
+  /** LOG_LEVEL of the server (default warn). */
+  logLevel?: string;
+  /** Extra node options for the server process (e.g. --cpu-prof). */
+  nodeArgs?: readonly string[];
+  /** Called with every line the server prints other than its "ready" line (its log lines, for instance). */
+  onLine?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -104,14 +112,14 @@ function isServerReady(value: unknown): value is ServerReady {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { adapter } = options;
-  const child = spawn(process.execPath, [SERVER_SCRIPT, adapter], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER_SCRIPT, adapter], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
+      JWT_SECRET: options.jwtSecret ?? randomBytes(32).toString('hex'),
+      LOG_LEVEL: options.logLevel ?? 'warn',
       DATA_DIR: options.dataDir,
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: options.redisUrl,
@@ -123,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
   createInterface({ input: child.stderr! }).on('line', (line) => {
     output.push(line);
+    options.onLine?.(line);
     process.stderr.write(`[${adapter} server] ${line}\n`);
   });
 
@@ -145,6 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       // Log lines at warn level and above (pino JSON) and anything else the server prints.
       output.push(line);
+      options.onLine?.(line);
       process.stderr.write(`[${adapter} server] ${line}\n`);
     });
     void exited.then((code) => {
@@ -235,10 +245,14 @@ export async function waitUntilSettled(server: RunningServer, databaseUrl: strin
 }
 
 /** One POST /graphql with fetch; throws with the cause when the request itself fails. */
-export async function postGraphql(url: string, body: string): Promise<{ status: number; contentType: string; text: string; json: unknown }> {
+export async function postGraphql(
+  url: string,
+  body: string,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ status: number; contentType: string; text: string; json: unknown }> {
   let response: Response;
   try {
-    response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    response = await fetch(`${url}/graphql`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
   } catch (error) {
     throw new Error(`POST ${url}/graphql failed: ${error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)}`);
   }
@@ -260,6 +274,8 @@ export interface LoadRequest {
   label: string;
   body: string;
   expected: string;
+  /** Extra request headers (an authorization header, for instance). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface LatencySummary {
@@ -332,7 +348,7 @@ export function load(url: string, requests: readonly LoadRequest[], durationS: n
         duration: durationS,
         requests: requests.map((r) => ({
           method: 'POST' as const,
-          headers: { 'content-type': 'application/json' },
+          headers: { ...r.headers, 'content-type': 'application/json' },
           body: r.body,
           onResponse: (status: number, body: string) => {
             lastLabel = r.label;

@@ -109,6 +109,22 @@ describe('searchExperts', () => {
     expect(past).toMatchObject({ totalCount: 6, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 
+  it('follows changes: new expertise is found, opting out or deleting the account hides a person', async () => {
+    const hans = await registerAndSignIn(t, { email: 'hans@example.org', name: 'Hans', municipalityCode: 'GM0718' });
+    await t.gql(`mutation { setExpertise(offers: [{ discipline: "bewonersbeheer", level: EXPERT }], seeks: []) { id } }`, {}, { token: hans.token });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual(['Hans']);
+    await t.gql(`mutation { updatePreferences(input: { optedIn: false }) { optedIn } }`, {}, { token: hans.token });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual([]);
+    await t.gql(`mutation { updatePreferences(input: { optedIn: true }) { optedIn } }`, {}, { token: hans.token });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual(['Hans']);
+    await t.gql(`mutation { deleteMyAccount }`, {}, { token: hans.token });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual([]);
+  });
+
   it('rejects anonymous callers and bad input with clear codes', async () => {
     expect((await t.gql(SEARCH, { input: { disciplines: ['participatie'] } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const bad = async (input: Record<string, unknown>, first = 20) => (await t.gql(SEARCH, { input, first }, { token })).errors?.[0];

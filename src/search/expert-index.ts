@@ -265,6 +265,15 @@ export class ExpertIndex {
     return { total, hits, hasNextPage: pageSlots.length > q.first };
   }
 
+  /** Everyone opted in who offers any of the disciplines (at any level), except `excluded`. */
+  offering(disciplineIds: readonly number[], excluded: ReadonlySet<string>): ExpertDoc[] {
+    const found = new Set<number>();
+    for (const disciplineId of disciplineIds) {
+      for (const slot of this.packed(disciplineId).slots) if (this.optedIn[slot] === 1 && !excluded.has(this.ids[slot])) found.add(slot);
+    }
+    return [...found].map((slot) => this.docs[slot]!);
+  }
+
   private codeOf(sector: string): number {
     let code = this.sectorCodes.get(sector);
     if (code === undefined) {

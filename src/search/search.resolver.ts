@@ -1,15 +1,19 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
-import { NotImplemented } from '../common/domain-error.js';
 import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
 import { SignedIn } from '../graphql/current-viewer.decorator.js';
-import { toProfessional } from '../professionals/dto/professional.mapper.js';
+import { toExpertiseNeed } from '../initiatives/dto/initiative.mapper.js';
+import { docToProfessional } from './dto/expert-doc.mapper.js';
 import { ExpertConnection, ExpertSearchInput, TeamSuggestion } from './dto/search.types.js';
 import { SearchService } from './search.service.js';
+import { TeamService } from './team.service.js';
 
 @Resolver()
 export class SearchResolver {
-  constructor(private readonly search: SearchService) {}
+  constructor(
+    private readonly search: SearchService,
+    private readonly teams: TeamService,
+  ) {}
 
   @Query(() => ExpertConnection, { description: 'Signed in' })
   async searchExperts(
@@ -24,7 +28,7 @@ export class SearchResolver {
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.hits.at(-1)?.cursor ?? null },
       edges: page.hits.map((hit) => ({
         cursor: hit.cursor,
-        node: toProfessional(hit.professional),
+        node: docToProfessional(hit.professional),
         score: hit.score,
         matchedDisciplines: hit.matchedDisciplines.map(toDiscipline),
         distanceKm: hit.distanceKm,
@@ -33,10 +37,15 @@ export class SearchResolver {
   }
 
   @Query(() => TeamSuggestion, { description: 'Initiator of it, or admin' })
-  suggestTeam(
-    @Args('initiativeId', { type: () => ID }) _initiativeId: string,
-    @Args('maxMembers', { type: () => Int, nullable: true, defaultValue: 5 }) _maxMembers: number,
-  ): TeamSuggestion {
-    throw new NotImplemented('suggestTeam', 3);
+  async suggestTeam(
+    @SignedIn() viewer: Viewer,
+    @Args('initiativeId', { type: () => ID }) initiativeId: string,
+    @Args('maxMembers', { type: () => Int, nullable: true, defaultValue: 5 }) maxMembers: number,
+  ): Promise<TeamSuggestion> {
+    const team = await this.teams.suggest(viewer, initiativeId, maxMembers);
+    return {
+      members: team.members.map((m) => ({ professional: docToProfessional(m.professional), covers: m.covers.map(toExpertiseNeed) })),
+      uncovered: team.uncovered.map(toExpertiseNeed),
+    };
   }
 }

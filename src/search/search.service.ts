@@ -3,19 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { InvalidInput } from '../common/domain-error.js';
-import { LEVEL_RANK, type RegionScope, type Sector } from '../common/enums.js';
+import { LEVEL_RANK } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/pagination.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import type { DisciplineEntity } from '../disciplines/discipline.entity.js';
-import type { ProfessionalEntity } from '../professionals/professional.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { ExpertSearchInput } from './dto/search.types.js';
+import type { ExpertDoc } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
 
 export interface ExpertHit {
   cursor: string;
-  professional: ProfessionalEntity;
+  professional: ExpertDoc;
   score: number;
   matchedDisciplines: DisciplineEntity[];
   distanceKm: number | null;
@@ -87,19 +87,7 @@ export class SearchService {
         score,
         distanceKm,
         matchedDisciplines: matched.map((i) => requested[i]),
-        professional: {
-          id: doc.id,
-          name: doc.name,
-          headline: doc.headline,
-          bio: doc.bio,
-          organisation: doc.organisation,
-          sector: doc.sector as Sector,
-          municipalityCode: doc.municipalityCode,
-          scope: doc.scope as RegionScope,
-          availableHoursPerMonth: doc.availableHoursPerMonth,
-          createdAt: doc.createdAt,
-          updatedAt: doc.updatedAt,
-        },
+        professional: doc,
       })),
     };
   }

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { isAdmin, type Viewer } from '../auth/viewer.js';
+import { Forbidden, InvalidInput, NotFound } from '../common/domain-error.js';
+import { LEVEL_RANK } from '../common/enums.js';
+import { isUuid } from '../common/ids.js';
+import { DisciplinesService } from '../disciplines/disciplines.service.js';
+import { ExpertiseNeedEntity, InitiativeEntity, InitiativeInitiatorEntity } from '../initiatives/initiative.entity.js';
+import { RegionsService } from '../regions/regions.service.js';
+import { distanceKm, type ExpertDoc } from './expert-index.js';
+import { ExpertIndexSync } from './expert-index.sync.js';
+import { suggestTeam, type NeedToCover, type TeamCandidate } from './team/team-cover.js';
+
+export const MAX_TEAM_SIZE = 20;
+
+export interface Team {
+  members: { professional: ExpertDoc; covers: ExpertiseNeedEntity[] }[];
+  uncovered: ExpertiseNeedEntity[];
+}
+
+/** Team suggestion for an initiative: who together cover its open needs (team/team-cover.ts). */
+@Injectable()
+export class TeamService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly disciplines: DisciplinesService,
+    private readonly regions: RegionsService,
+    private readonly experts: ExpertIndexSync,
+  ) {}
+
+  async suggest(viewer: Viewer, initiativeId: string, maxMembers: number): Promise<Team> {
+    if (!Number.isInteger(maxMembers) || maxMembers < 1 || maxMembers > MAX_TEAM_SIZE) {
+      throw new InvalidInput(`maxMembers must be between 1 and ${MAX_TEAM_SIZE}`, { field: 'maxMembers', value: maxMembers });
+    }
+    const initiative = isUuid(initiativeId) ? await this.db.getRepository(InitiativeEntity).findOneBy({ id: initiativeId }) : null;
+    if (!initiative) throw new NotFound(`No initiative with id ${initiativeId}`, { id: initiativeId });
+    const initiators = await this.db.getRepository(InitiativeInitiatorEntity).findBy({ initiativeId });
+    const initiatorIds = new Set(initiators.map((i) => i.professionalId));
+    if (!isAdmin(viewer) && !initiatorIds.has(viewer.accountId)) {
+      throw new Forbidden('Only initiators of this initiative and admins may ask for a team');
+    }
+    const open = await this.db
+      .getRepository(ExpertiseNeedEntity)
+      .find({ where: { initiativeId, fulfilled: false }, order: { createdAt: 'ASC', id: 'ASC' } });
+
+    const needs: NeedToCover[] = open.map((n) => ({
+      id: n.id,
+      disciplineIds: this.disciplines.withDescendants(n.disciplineId),
+      minLevelRank: LEVEL_RANK[n.level],
+      hoursPerMonth: n.hoursPerMonth,
+    }));
+    const index = await this.experts.current();
+    const docs = index.offering([...new Set(needs.flatMap((n) => n.disciplineIds))], initiatorIds);
+    const place = this.regions.requireMunicipality(initiative.municipalityCode);
+    const candidates: TeamCandidate[] = docs.map((doc) => {
+      const home = this.regions.municipality(doc.municipalityCode);
+      return {
+        id: doc.id,
+        offers: doc.offers,
+        distanceKm: home ? distanceKm(place.latitude, place.longitude, home.latitude, home.longitude) : null,
+        availableHoursPerMonth: doc.availableHoursPerMonth,
+      };
+    });
+    const cover = suggestTeam(needs, candidates, { maxMembers });
+    const needById = new Map(open.map((n) => [n.id, n]));
+    const docById = new Map(docs.map((d) => [d.id, d]));
+    return {
+      members: cover.members.map((m) => ({ professional: docById.get(m.candidateId)!, covers: m.covers.map((id) => needById.get(id)!) })),
+      uncovered: cover.uncovered.map((id) => needById.get(id)!),
+    };
+  }
+}
