@@ -188,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux); undefined elsewhere. */
-function cpuSeconds(pid: number): number | undefined {
+export function cpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // After "pid (comm) ", field 3 (state) comes first: utime and stime (fields 14, 15) are at 11, 12.

@@ -101,6 +101,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
+  // Never outlive the test process, whatever happens to the test (a timed-out hook, a crash).
+  const killOnExit = (): void => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const logs: LogLine[] = [];
   const stderr: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {
