@@ -20,13 +20,13 @@ const common = {
 };
 
 export default {
+  // e2e files start the app (a few seconds, more on a busy machine); the harness has its own limits.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
-      // Each file starts the app (a few seconds, more on a busy machine); the harness has its own limits.
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
