@@ -213,6 +213,16 @@ describe('initiatives: cost of a nested page', () => {
     return t.logs.filter((l) => l.msg === 'sql' && l.req?.id === requestId).length;
   }
 
+  it('gives each initiative its own initiators, though people share initiatives across the page', async () => {
+    const res = await t.gql<{ initiatives: { edges: { node: { title: string; initiators: { name: string }[] } }[] } }>(
+      `{ initiatives(first: 50) { edges { node { title initiators { name } } } } }`,
+    );
+    for (const { node } of res.data!.initiatives.edges) {
+      const i = Number(node.title.replace('Initiatief ', ''));
+      expect(node.initiators.map((p) => p.name).sort()).toEqual([`Persoon ${i % 4}`, `Persoon ${(i + 1) % 4}`].sort());
+    }
+  });
+
   it('costs the same constant number of SQL statements for 5 and for 50 initiatives', async () => {
     const small = await sqlStatementsFor(5, 'page-of-5');
     const large = await sqlStatementsFor(50, 'page-of-50');

@@ -30,6 +30,29 @@ function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => strin
   return keys.map((k) => groups.get(k) ?? []);
 }
 
+/**
+ * Entities reached through a link table, grouped by the id they were asked for. The SQL
+ * selects the asking id as `owner` and then the entity's columns; one entity may belong to
+ * several owners (a person who initiated two initiatives of the page).
+ */
+async function linked<T extends object>(
+  db: DataSource,
+  ids: readonly string[],
+  entity: new () => T,
+  sql: string,
+): Promise<T[][]> {
+  const rows: ({ owner: string } & Record<string, unknown>)[] = await db.query(sql, [ids]);
+  const metadata = db.getMetadata(entity);
+  const pairs = rows.map(({ owner, ...columns }) => {
+    const instance = db.manager.create(entity);
+    for (const column of metadata.columns) {
+      (instance as Record<string, unknown>)[column.propertyName] = db.driver.prepareHydratedValue(columns[column.databaseName], column);
+    }
+    return { owner, instance };
+  });
+  return groupBy(ids, pairs, (p) => p.owner).map((group) => group.map((p) => p.instance));
+}
+
 function byId<T extends { id: string }>(keys: readonly string[], rows: T[]): (T | null)[] {
   const found = new Map(rows.map((r) => [r.id, r]));
   return keys.map((k) => found.get(k) ?? null);
@@ -65,37 +88,19 @@ export class LoadersFactory {
         );
         return groupBy(ids, rows, (r) => r.professional_id).map((group) => group.map((r) => r.discipline_id));
       }),
-      initiativesOfProfessional: new DataLoader(async (ids) => {
-        const rows = await db
-          .getRepository(InitiativeEntity)
-          .createQueryBuilder('i')
-          .innerJoin('initiative_initiator', 'ii', 'ii.initiative_id = i.id')
-          .addSelect('ii.professional_id', 'professional_id')
-          .where('ii.professional_id = ANY(:ids::uuid[])', { ids })
-          .orderBy('i.created_at', 'DESC')
-          .addOrderBy('i.id', 'DESC')
-          .getRawAndEntities();
-        const owners = rows.raw.map((r: { professional_id: string }) => r.professional_id);
-        const pairs = rows.entities.map((entity, i) => ({ owner: owners[i], entity }));
-        return groupBy(ids, pairs, (p) => p.owner).map((group) => group.map((p) => p.entity));
-      }),
+      initiativesOfProfessional: new DataLoader((ids) =>
+        linked(db, ids, InitiativeEntity,
+          `SELECT ii.professional_id AS owner, i.* FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id
+           WHERE ii.professional_id = ANY($1::uuid[]) ORDER BY i.created_at DESC, i.id DESC`),
+      ),
       initiative: new DataLoader(async (ids) =>
         byId(ids, await db.getRepository(InitiativeEntity).findBy({ id: In([...ids]) })),
       ),
-      initiators: new DataLoader(async (ids) => {
-        const rows = await db
-          .getRepository(ProfessionalEntity)
-          .createQueryBuilder('p')
-          .innerJoin('initiative_initiator', 'ii', 'ii.professional_id = p.id')
-          .addSelect('ii.initiative_id', 'initiative_id')
-          .where('ii.initiative_id = ANY(:ids::uuid[])', { ids })
-          .orderBy('ii.added_at', 'ASC')
-          .addOrderBy('p.id', 'ASC')
-          .getRawAndEntities();
-        const owners = rows.raw.map((r: { initiative_id: string }) => r.initiative_id);
-        const pairs = rows.entities.map((entity, i) => ({ owner: owners[i], entity }));
-        return groupBy(ids, pairs, (p) => p.owner).map((group) => group.map((p) => p.entity));
-      }),
+      initiators: new DataLoader((ids) =>
+        linked(db, ids, ProfessionalEntity,
+          `SELECT ii.initiative_id AS owner, p.* FROM professional p JOIN initiative_initiator ii ON ii.professional_id = p.id
+           WHERE ii.initiative_id = ANY($1::uuid[]) ORDER BY ii.added_at, p.id`),
+      ),
       themes: new DataLoader(async (ids) => {
         const rows: { initiative_id: string; discipline_id: number }[] = await db.query(
           `SELECT t.initiative_id, t.discipline_id FROM initiative_theme t
