@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -59,29 +59,9 @@ export class InitiativeInput {
   needs?: ExpertiseNeedInput[] | null;
 }
 
+/** Every field of InitiativeInput but the needs (they have their own mutations), all optional. */
 @InputType()
-export class InitiativeUpdateInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(3) @MaxLength(200)
-  title?: string | null;
-
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(10) @MaxLength(1000)
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20_000)
-  description?: string | null;
-
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20_000)
-  lessonsLearned?: string | null;
-
-  @Field(() => InitiativeStatus, { nullable: true }) @IsOptional() @IsEnum(InitiativeStatus)
-  status?: InitiativeStatus | null;
-
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(MUNICIPALITY_CODE, { message: MUNICIPALITY_MESSAGE })
-  municipalityCode?: string | null;
-
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(SLUG, { each: true, message: SLUG_MESSAGE })
-  themes?: string[] | null;
-}
+export class InitiativeUpdateInput extends PartialType(OmitType(InitiativeInput, ['needs'] as const)) {}
 
 @InputType()
 export class InitiativeFilter {
