@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('query limits and error shape', () => {
@@ -42,8 +43,16 @@ describe('query limits and error shape', () => {
     expect(res.errors).toBeUndefined();
   });
 
-  it('answers operations of later issues with NOT_IMPLEMENTED, and admin-only ones with UNAUTHENTICATED first', async () => {
+  it('answers operations of later issues with NOT_IMPLEMENTED, after the access checks', async () => {
     expect((await t.gql(`{ matchRuleSet { version } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const someone = await registerAndSignIn(t, { email: 'someone@example.org', name: 'Iemand' });
+    expect((await t.gql(`{ matchRuleSet { version } }`, {}, { token: someone.token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const admin = await registerAndSignIn(t, { email: 'admin@example.org', name: 'Ada Admin' });
+    expect((await t.gql(`{ matchRuleSet { version } }`, {}, { token: admin.token })).errors?.[0]).toMatchObject({
+      message: 'matchRuleSet is not available yet (issue #4)',
+      extensions: { code: 'NOT_IMPLEMENTED' },
+    });
+    expect((await t.gql(`{ myIntroductions { totalCount } }`, {}, { token: someone.token })).errors?.[0].extensions?.code).toBe('NOT_IMPLEMENTED');
   });
 
   it('hides unexpected failures behind INTERNAL_SERVER_ERROR, without a stack trace, and logs them', async () => {
