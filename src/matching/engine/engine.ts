@@ -1,0 +1,88 @@
+// The matching engine (issue #4): from eligible people, open initiative needs, the history of
+// introductions and a rule set to this run's proposals. Pure TypeScript: no Nest, TypeORM or
+// Redis imports; the same input and rules give the same output, order included.
+//
+//   1. compileNetwork  — columns and indexes, people and initiatives in id order (network.ts).
+//   2. candidates      — plausible pairs through inverted indexes, bounded per seeker (candidates.ts),
+//                        filtered by the constraints: not the same person, not the same
+//                        organisation when excludeSameOrganisation, not declined before, not
+//                        introduced within cooldownDays, scopes admitting each other, score ≥ minScore.
+//   3. greedyBMatching — caps: min(maxIntroductionsPerPersonPerRun, own maxIntroductionsPerDigest)
+//                        per person, at most one introduction per pair (b-matching.ts).
+//   4. reasons         — only for the chosen proposals (score.ts).
+//
+// INITIATIVE proposals: one per (professional, initiative), addressed to the initiative's first
+// initiator (in the given order) who is eligible this run; none when no initiator is. No initiator
+// of an initiative is ever proposed for it. A professional meets an initiative when one of their
+// offers meets one of its open needs at the need's level (taxonomy partial credit allowed) and
+// their scope admits the initiative's municipality.
+import { greedyBMatching } from './b-matching.js';
+import { OfferIndex, generateCandidates } from './candidates.js';
+import { compileNetwork } from './network.js';
+import { bestNeedId, initiativeReasons, peerReasons } from './score.js';
+import type { MatchInput, MatchResult, MatchRules, Proposal } from './types.js';
+
+/** Candidate bound K (candidates.ts): large enough that it binds only for popular disciplines in big networks. */
+export const DEFAULT_CANDIDATES_PER_SEEK = 32;
+
+function checkRules(rules: MatchRules): void {
+  for (const [name, weight] of Object.entries(rules.weights)) {
+    if (!Number.isFinite(weight) || weight < 0) throw new RangeError(`Weight ${name} must be a finite number ≥ 0, got ${weight}`);
+  }
+  if (!(rules.minScore >= 0 && rules.minScore <= 1)) throw new RangeError(`minScore must lie in [0, 1], got ${rules.minScore}`);
+  if (!(rules.maxDistanceKm >= 0)) throw new RangeError(`maxDistanceKm must be ≥ 0, got ${rules.maxDistanceKm}`);
+  if (!(rules.cooldownDays >= 0)) throw new RangeError(`cooldownDays must be ≥ 0, got ${rules.cooldownDays}`);
+}
+
+export function runMatching(input: MatchInput): MatchResult {
+  checkRules(input.rules);
+  const net = compileNetwork(input);
+  const bound = Math.max(1, Math.floor(input.limits?.candidatesPerSeek ?? DEFAULT_CANDIDATES_PER_SEEK));
+  const edges = generateCandidates(net, new OfferIndex(net), bound);
+  const { chosen, distinct } = greedyBMatching(edges, net.capacity);
+
+  const proposals: Proposal[] = [];
+  const introduced = new Set<number>();
+  let scoreSum = 0;
+  for (const e of chosen) {
+    const u = edges.u[e];
+    const v = edges.v[e];
+    const it = edges.tag[e];
+    const score = edges.weight[e];
+    introduced.add(u).add(v);
+    scoreSum += score;
+    if (it < 0) {
+      proposals.push({
+        kind: 'PEER',
+        a: net.people[u].id,
+        b: net.people[v].id,
+        initiativeId: null,
+        needId: null,
+        score,
+        reasons: peerReasons(net, u, v),
+      });
+    } else {
+      const initiator = net.initiator[it];
+      const professional = u === initiator ? v : u;
+      proposals.push({
+        kind: 'INITIATIVE',
+        a: net.people[professional].id,
+        b: net.people[initiator].id,
+        initiativeId: net.initiatives[it].id,
+        needId: bestNeedId(net, professional, it),
+        score,
+        reasons: initiativeReasons(net, professional, it),
+      });
+    }
+  }
+  return {
+    proposals,
+    stats: {
+      eligiblePeople: net.people.length,
+      candidatePairs: distinct,
+      proposed: proposals.length,
+      peopleWithIntroduction: introduced.size,
+      meanScore: proposals.length > 0 ? Math.round((scoreSum / proposals.length) * 1e9) / 1e9 : 0,
+    },
+  };
+}

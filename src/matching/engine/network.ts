@@ -1,0 +1,282 @@
+// The engine's input compiled into columns: people, disciplines, places and initiatives become
+// dense indexes with typed arrays, so scoring and candidate generation read numbers, not objects.
+// People and initiatives are indexed in id order, so "smaller index" means "smaller id" and
+// every tie-break on indexes is a tie-break on ids.
+import { RegionScope } from '../../common/enums.js';
+import { distanceKm } from '../../search/expert-index.js';
+import type { MatchDiscipline, MatchInput, MatchInitiative, MatchPerson, MatchPlace, MatchRules } from './types.js';
+
+export const SCOPE_LOCAL = 0;
+export const SCOPE_PROVINCE = 1;
+export const SCOPE_NATIONAL = 2;
+const SCOPE_CODE: Record<RegionScope, number> = {
+  [RegionScope.LOCAL]: SCOPE_LOCAL,
+  [RegionScope.PROVINCE]: SCOPE_PROVINCE,
+  [RegionScope.NATIONAL]: SCOPE_NATIONAL,
+};
+
+const DAY_MS = 86_400_000;
+
+export interface Network {
+  rules: MatchRules;
+  people: readonly MatchPerson[];
+  /** Person index by id. */
+  indexOf: ReadonlyMap<string, number>;
+  scope: Uint8Array;
+  /** Place index or -1. */
+  place: Int32Array;
+  sector: readonly string[];
+  /** Organisation code or -1 (none). */
+  organisation: Int32Array;
+  /** Hours a month or -1 (unknown). */
+  hours: Int32Array;
+  /** min(run cap, own cap per digest), at least 0. */
+  capacity: Int32Array;
+  /** Offers per person (CSR): discipline index and best level rank, by discipline index. */
+  offerStart: Int32Array;
+  offerDiscipline: Int32Array;
+  offerRank: Uint8Array;
+  /** Seeks per person (CSR), distinct, by discipline index. */
+  seekStart: Int32Array;
+  seekDiscipline: Int32Array;
+
+  /** Discipline ids by index (ascending), parent index (-1 for a root), depth (0 for a root). */
+  disciplineIds: Int32Array;
+  disciplineIndex: ReadonlyMap<number, number>;
+  parent: Int32Array;
+  depth: Int32Array;
+  disciplineNames: readonly MatchDiscipline[];
+
+  places: readonly MatchPlace[];
+  /** Province index per place. */
+  province: Int32Array;
+  provinceCount: number;
+  /** Per place: the places within maxDistanceKm (itself included), ascending. */
+  near: readonly Int32Array[];
+
+  initiatives: readonly MatchInitiative[];
+  initiativePlace: Int32Array;
+  /** Person index of the initiator proposals go to, or -1 when none is eligible this run. */
+  initiator: Int32Array;
+  /** Person indexes of all eligible initiators of each initiative. */
+  initiatorsOf: readonly ReadonlySet<number>[];
+  /** Needs per initiative (CSR), by need id. */
+  needStart: Int32Array;
+  needDiscipline: Int32Array;
+  needRank: Uint8Array;
+  /** Hours a month or -1 (not asked). */
+  needHours: Int32Array;
+  needIds: readonly string[];
+
+  /** Pair keys (pairKey) that the history rules out: declined ever, or introduced within the cool-down. */
+  blocked: ReadonlySet<number>;
+}
+
+/** Key of an unordered pair of person indexes. Exact: n ≤ 2^26 keeps n² below 2^53. */
+export function pairKey(n: number, i: number, j: number): number {
+  return i < j ? i * n + j : j * n + i;
+}
+
+function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function normaliseOrganisation(organisation: string | null): string | null {
+  const trimmed = organisation?.trim().toLocaleLowerCase('nl') ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+export function compileNetwork(input: MatchInput): Network {
+  const { rules } = input;
+  const people = [...input.people].sort(byId);
+  const n = people.length;
+  const indexOf = new Map<string, number>();
+  people.forEach((p, i) => {
+    if (indexOf.has(p.id)) throw new RangeError(`Person ${p.id} appears twice in the matching input`);
+    indexOf.set(p.id, i);
+  });
+
+  // Disciplines: every id in the taxonomy or used by someone, indexed in ascending id order.
+  const ids = new Set<number>(input.disciplines.keys());
+  for (const p of people) {
+    for (const o of p.offers) ids.add(o.disciplineId);
+    for (const s of p.seeks) ids.add(s);
+  }
+  for (const initiative of input.initiatives) for (const need of initiative.needs) ids.add(need.disciplineId);
+  const disciplineIds = Int32Array.from([...ids].sort((a, b) => a - b));
+  const disciplineIndex = new Map<number, number>();
+  disciplineIds.forEach((id, i) => disciplineIndex.set(id, i));
+  const parent = new Int32Array(disciplineIds.length).fill(-1);
+  const disciplineNames: MatchDiscipline[] = [];
+  disciplineIds.forEach((id, i) => {
+    const d = input.disciplines.get(id);
+    disciplineNames.push(d ?? { parentId: null, nl: String(id), en: String(id) });
+    if (d && d.parentId !== null) parent[i] = disciplineIndex.get(d.parentId) ?? -1;
+  });
+  const depth = new Int32Array(disciplineIds.length);
+  for (let d = 0; d < depth.length; d++) {
+    let k = 0;
+    for (let a = parent[d]; a >= 0; a = parent[a]) {
+      if (++k > depth.length) throw new RangeError('The discipline taxonomy has a cycle');
+    }
+    depth[d] = k;
+  }
+
+  // Places and provinces.
+  const places = input.places;
+  const placeIndex = new Map<string, number>();
+  places.forEach((p, i) => placeIndex.set(p.code, i));
+  const provinceIndex = new Map<string, number>();
+  const province = Int32Array.from(places, (p) => {
+    let code = provinceIndex.get(p.provinceCode);
+    if (code === undefined) {
+      code = provinceIndex.size;
+      provinceIndex.set(p.provinceCode, code);
+    }
+    return code;
+  });
+  const near: Int32Array[] = places.map((from) => {
+    const within: number[] = [];
+    places.forEach((to, j) => {
+      if (distanceKm(from.latitude, from.longitude, to.latitude, to.longitude) <= rules.maxDistanceKm || to === from) within.push(j);
+    });
+    return Int32Array.from(within);
+  });
+
+  // People columns.
+  const scope = new Uint8Array(n);
+  const place = new Int32Array(n);
+  const organisation = new Int32Array(n);
+  const hours = new Int32Array(n);
+  const capacity = new Int32Array(n);
+  const organisationCodes = new Map<string, number>();
+  const runCap = Math.max(0, Math.floor(rules.maxIntroductionsPerPersonPerRun));
+  const offerStart = new Int32Array(n + 1);
+  const seekStart = new Int32Array(n + 1);
+  const offerDisciplines: number[] = [];
+  const offerRanks: number[] = [];
+  const seekDisciplines: number[] = [];
+  people.forEach((p, i) => {
+    scope[i] = SCOPE_CODE[p.scope];
+    place[i] = p.municipalityCode !== null ? (placeIndex.get(p.municipalityCode) ?? -1) : -1;
+    const org = normaliseOrganisation(p.organisation);
+    if (org === null) organisation[i] = -1;
+    else {
+      let code = organisationCodes.get(org);
+      if (code === undefined) {
+        code = organisationCodes.size;
+        organisationCodes.set(org, code);
+      }
+      organisation[i] = code;
+    }
+    hours[i] = p.availableHoursPerMonth ?? -1;
+    capacity[i] = Math.min(runCap, Math.max(0, Math.floor(p.maxIntroductionsPerDigest)));
+    const best = new Map<number, number>();
+    for (const o of p.offers) {
+      const d = disciplineIndex.get(o.disciplineId)!;
+      best.set(d, Math.max(best.get(d) ?? 0, o.levelRank));
+    }
+    for (const d of [...best.keys()].sort((a, b) => a - b)) {
+      offerDisciplines.push(d);
+      offerRanks.push(best.get(d)!);
+    }
+    offerStart[i + 1] = offerDisciplines.length;
+    for (const d of [...new Set(p.seeks.map((s) => disciplineIndex.get(s)!))].sort((a, b) => a - b)) seekDisciplines.push(d);
+    seekStart[i + 1] = seekDisciplines.length;
+  });
+
+  // Initiatives, in id order, with their needs in id order.
+  const initiatives = [...input.initiatives].sort(byId);
+  const initiativePlace = Int32Array.from(initiatives, (it) => (it.municipalityCode !== null ? (placeIndex.get(it.municipalityCode) ?? -1) : -1));
+  const initiator = Int32Array.from(initiatives, (it) => {
+    for (const id of it.initiatorIds) {
+      const i = indexOf.get(id);
+      if (i !== undefined) return i;
+    }
+    return -1;
+  });
+  const initiatorsOf = initiatives.map((it) => new Set(it.initiatorIds.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : []))));
+  const needStart = new Int32Array(initiatives.length + 1);
+  const needDiscipline: number[] = [];
+  const needRank: number[] = [];
+  const needHours: number[] = [];
+  const needIds: string[] = [];
+  initiatives.forEach((it, i) => {
+    for (const need of [...it.needs].sort(byId)) {
+      needDiscipline.push(disciplineIndex.get(need.disciplineId)!);
+      needRank.push(need.minLevelRank);
+      needHours.push(need.hoursPerMonth ?? -1);
+      needIds.push(need.id);
+    }
+    needStart[i + 1] = needIds.length;
+  });
+
+  // History: a decline rules a pair out for good, any introduction within the cool-down for now.
+  const blocked = new Set<number>();
+  const cooldownStart = input.now.getTime() - rules.cooldownDays * DAY_MS;
+  for (const h of input.history) {
+    const a = indexOf.get(h.a);
+    const b = indexOf.get(h.b);
+    if (a === undefined || b === undefined || a === b) continue;
+    if (h.status === 'DECLINED' || h.date.getTime() > cooldownStart) blocked.add(pairKey(n, a, b));
+  }
+
+  return {
+    rules,
+    people,
+    indexOf,
+    scope,
+    place,
+    sector: people.map((p) => p.sector),
+    organisation,
+    hours,
+    capacity,
+    offerStart,
+    offerDiscipline: Int32Array.from(offerDisciplines),
+    offerRank: Uint8Array.from(offerRanks),
+    seekStart,
+    seekDiscipline: Int32Array.from(seekDisciplines),
+    disciplineIds,
+    disciplineIndex,
+    parent,
+    depth,
+    disciplineNames,
+    places,
+    province,
+    provinceCount: provinceIndex.size,
+    near,
+    initiatives,
+    initiativePlace,
+    initiator,
+    initiatorsOf,
+    needStart,
+    needDiscipline: Int32Array.from(needDiscipline),
+    needRank: Uint8Array.from(needRank),
+    needHours: Int32Array.from(needHours),
+    needIds,
+    blocked,
+  };
+}
+
+/** Distance between two places, km; -1 when either is unknown. */
+export function placeDistance(net: Network, p: number, q: number): number {
+  if (p < 0 || q < 0) return -1;
+  if (p === q) return 0;
+  const a = net.places[p];
+  const b = net.places[q];
+  return distanceKm(a.latitude, a.longitude, b.latitude, b.longitude);
+}
+
+/**
+ * Whether someone with `scope` at place `from` accepts an introduction to someone (or an
+ * initiative) at place `to`: NATIONAL anywhere, even with no known place; PROVINCE in the same
+ * province; LOCAL within maxDistanceKm. Without a known place of either, only NATIONAL accepts.
+ * A pair is allowed when each side accepts the other; an initiative when the professional accepts
+ * its place (the initiator is not asked: the initiative is where it is).
+ */
+export function admits(net: Network, scope: number, from: number, to: number): boolean {
+  if (scope === SCOPE_NATIONAL) return true;
+  if (from < 0 || to < 0) return false;
+  if (scope === SCOPE_PROVINCE) return net.province[from] === net.province[to];
+  return from === to || placeDistance(net, from, to) <= net.rules.maxDistanceKm;
+}
