@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -34,7 +35,8 @@ type RawRes = GraphQLContext['res'];
           allowBatchedHttpRequests: false,
           formatError,
           // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
-          plugins: limits.plugins as ApolloDriverConfig['plugins'],
+          // No HTTP caching of GraphQL answers here, so Apollo's per-field cache-control hook is pure cost.
+          plugins: [...(limits.plugins as NonNullable<ApolloDriverConfig['plugins']>), ApolloServerPluginCacheControlDisabled()],
           validationRules: limits.validationRules,
           // Express passes ({ req, res }); Fastify passes (request, reply).
           context: (first: { req?: RawReq; res?: RawRes } | RawReq, reply?: RawRes) =>

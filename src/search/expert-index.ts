@@ -208,12 +208,14 @@ export class ExpertIndex {
     }
     const k = q.requested.length;
     const limit = q.first + 1;
+    // Compare slots, not id strings: reading every candidate's id string costs a cache miss each.
+    const excludeSlot = this.slotOf.get(q.excludeId) ?? -1;
     const pageSlots: number[] = [];
     const pageScores: number[] = [];
     let total = 0;
     for (let t = 0; t < touched.length; t++) {
       const slot = touched[t];
-      if (this.optedIn[slot] === 0 || this.ids[slot] === q.excludeId) continue;
+      if (this.optedIn[slot] === 0 || slot === excludeSlot) continue;
       if (sectors !== null && sectors[this.sectorCode[slot]] === 0) continue;
       const place = this.place[slot];
       if (province !== null && (place < 0 || this.places[place].provinceCode !== province)) continue;
