@@ -1,10 +1,12 @@
-// Shared by the benchmarks under bench/: settings from the environment, the API in a child
-// process (bench/http-adapter-server.ts), autocannon load with per-request latencies, and the
-// description of the machine. Only 127.0.0.1 is ever contacted.
+// Shared by the benchmarks under bench/: settings from the environment, the benchmark database
+// and the seed command in a child process, the API in a child process
+// (bench/http-adapter-server.ts), autocannon load with per-request latencies, the description of
+// the machine, and the clean-up of the children on exit. Only 127.0.0.1 is ever contacted.
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +19,7 @@ import type { ServerReady } from './http-adapter-server.js';
 export const HOST = '127.0.0.1';
 export const ROOT = projectRoot();
 const SERVER_SCRIPT = join(ROOT, 'dist', 'bench', 'http-adapter-server.js');
+const SEED_SCRIPT = join(ROOT, 'dist', 'src', 'database', 'seed', 'seed.command.js');
 const STARTUP_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -25,6 +28,13 @@ export function positiveNumber(name: string, fallback: number): number {
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got ${JSON.stringify(raw)})`);
+  return value;
+}
+
+/** positiveNumber, and a whole number. */
+export function integer(name: string, fallback: number): number {
+  const value = positiveNumber(name, fallback);
+  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number (got ${value})`);
   return value;
 }
 
@@ -64,6 +74,140 @@ export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The benchmark database and the seed command
+
+/** The database named by a BENCH_DATABASE_URL. */
+export function databaseName(url: string): string {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!name) throw new Error(`BENCH_DATABASE_URL names no database: ${safeUrl(url)}`);
+  return name;
+}
+
+/**
+ * DROP DATABASE … WITH (FORCE) and CREATE DATABASE, connected to the server's `postgres`
+ * database. Refuses a database whose name does not contain "bench".
+ */
+export async function recreateDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  if (!name.includes('bench')) throw new Error(`Refusing to drop database "${name}": the benchmark only drops databases whose name contains "bench"`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface SeedSettings {
+  databaseUrl: string;
+  professionals: number;
+  initiatives: number;
+  seed: number;
+}
+
+/** The settings common to the benchmarks that seed their own database (bench:seed, bench:search). */
+export interface SeedBenchSettings extends SeedSettings {
+  redisUrl: string;
+  redisPrefix: string;
+  durationS: number;
+  warmupS: number;
+  connections: number;
+}
+
+/**
+ * Reads BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/verbinder_bench_<name>),
+ * BENCH_REDIS_URL, BENCH_REDIS_PREFIX (default bench-<name>), BENCH_PROFESSIONALS (100000),
+ * BENCH_INITIATIVES (10000), BENCH_SEED (1), BENCH_DURATION (`defaultDurationS`),
+ * BENCH_WARMUP (3) and BENCH_CONNECTIONS (10).
+ */
+export function readSeedBenchSettings(name: string, defaultDurationS: number): SeedBenchSettings {
+  return {
+    databaseUrl: process.env.BENCH_DATABASE_URL || `postgresql://postgres@127.0.0.1:5432/verbinder_bench_${name}`,
+    redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+    redisPrefix: process.env.BENCH_REDIS_PREFIX || `bench-${name}`,
+    professionals: integer('BENCH_PROFESSIONALS', 100_000),
+    initiatives: integer('BENCH_INITIATIVES', 10_000),
+    seed: integer('BENCH_SEED', 1),
+    durationS: positiveNumber('BENCH_DURATION', defaultDurationS),
+    warmupS: positiveNumber('BENCH_WARMUP', 3),
+    connections: Math.round(positiveNumber('BENCH_CONNECTIONS', 10)),
+  };
+}
+
+/** The seed command running now, stopped on SIGINT/SIGTERM or a crash of the benchmark (runBench). */
+let seedChild: ChildProcess | undefined;
+
+/**
+ * Runs the seed command (dist/src/database/seed/seed.command.js) in a child process; resolves
+ * to its wall time and the line it printed on success.
+ */
+export async function runSeed(settings: SeedSettings, dataDir: string): Promise<{ wallS: number; report: string }> {
+  const args = ['--professionals', String(settings.professionals), '--initiatives', String(settings.initiatives), '--seed', String(settings.seed)];
+  process.stderr.write(`seed: node ${SEED_SCRIPT.slice(ROOT.length + 1)} ${args.join(' ')}\n`);
+  const started = performance.now();
+  const child = spawn(process.execPath, [SEED_SCRIPT, ...args], {
+    cwd: ROOT,
+    // stderr inherited: the progress bar shows when this script runs in a terminal.
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH, DATABASE_URL: settings.databaseUrl, DATA_DIR: dataDir },
+  });
+  seedChild = child;
+  const lines: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.push(line);
+    process.stderr.write(`[seed] ${line}\n`);
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? -1 : null)));
+  });
+  const wallS = (performance.now() - started) / 1000;
+  seedChild = undefined;
+  if (code !== 0) throw new Error(`the seed command exited with code ${code}:\n${lines.join('\n')}`);
+  return { wallS, report: lines.find((l) => l.startsWith('Loaded ')) ?? lines.at(-1) ?? '' };
+}
+
+/** Prints the report to stdout, with a "PROBLEM: …" line per problem; exit code 1 when there are any. */
+export function writeReport(out: readonly string[], problems: readonly string[]): void {
+  const lines = [...out, ...problems.map((p) => `PROBLEM: ${p}`)];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (problems.length) process.exitCode = 1;
+}
+
+/** The end of a benchmark, failed or not: stops the server, closes the client (errors ignored), removes the data directory. */
+export async function cleanUp(server: RunningServer | undefined, client: pg.Client | undefined, dataDir: string): Promise<void> {
+  await server?.stop();
+  await client?.end().catch(() => undefined);
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Runs a benchmark's main. On SIGINT/SIGTERM: stops the seed command (SIGTERM) and the server
+ * `currentServer` returns, then exits with 130. When main fails: prints the error, stops both
+ * and exits with 1.
+ */
+export function runBench(main: () => Promise<void>, currentServer: () => RunningServer | undefined): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`${signal}: stopping\n`);
+      seedChild?.kill('SIGTERM');
+      void (currentServer()?.stop() ?? Promise.resolve(null)).finally(() => process.exit(130));
+    });
+  }
+
+  main().catch(async (error: unknown) => {
+    process.stderr.write(`${errorText(error)}\n`);
+    seedChild?.kill('SIGTERM');
+    await currentServer()?.stop();
+    process.exit(1);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import {
   machineDescription,
   positiveNumber,
   postGraphql,
+  runBench,
   type RunningServer,
   safeUrl,
   startServer,
@@ -63,7 +64,7 @@ interface Failure {
   error: string;
 }
 
-/** The server being measured, stopped on SIGINT/SIGTERM or a crash of this script. */
+/** The server being measured, stopped on SIGINT/SIGTERM or a crash of this script (runBench). */
 let current: RunningServer | undefined;
 
 function readSettings(): Settings {
@@ -219,15 +220,4 @@ async function main(): Promise<void> {
   if (failures.length || results.some((r) => r.problems.length)) process.exitCode = 1;
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`${signal}: stopping\n`);
-    void (current?.stop() ?? Promise.resolve(null)).finally(() => process.exit(130));
-  });
-}
-
-main().catch(async (error: unknown) => {
-  process.stderr.write(`${errorText(error)}\n`);
-  await current?.stop();
-  process.exit(1);
-});
+runBench(main, () => current);

@@ -43,14 +43,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { AuthService } from '../src/auth/auth.service.js';
@@ -60,24 +59,12 @@ import { TAXONOMY } from '../src/disciplines/taxonomy.data.js';
 import { ExpertIndexSync } from '../src/search/expert-index.sync.js';
 import { SearchService } from '../src/search/search.service.js';
 import {
-  cpuSeconds,
-  errorText,
-  fixed,
-  load,
-  type LoadRequest,
-  type LoadSummary,
-  machineDescription,
-  positiveNumber,
-  postGraphql,
-  ROOT,
-  type RunningServer,
-  safeUrl,
-  startServer,
-  version,
-  waitUntilSettled,
+  cpuSeconds, fixed, integer, load, type LoadRequest, type LoadSummary, machineDescription, postGraphql, safeUrl, version,
+  readSeedBenchSettings, recreateDatabase, runSeed, type SeedBenchSettings,
+  type RunningServer, startServer, waitUntilSettled, runBench, writeReport, cleanUp,
 } from './bench-support.js';
+import { mulberry32 } from '../src/common/prng.js';
 
-const SEED_SCRIPT = join(ROOT, 'dist', 'src', 'database', 'seed', 'seed.command.js');
 const PAGE_SIZE = 20;
 const TARGET_THROUGHPUT_SHARE = 0.5;
 const TARGET_P99_MS = 50;
@@ -109,42 +96,18 @@ const SECTORS = ['GOVERNMENT', 'SCIENCE', 'BUSINESS', 'SOCIAL_ENTERPRISE', 'INST
 /** pg_stat_user_tables is flushed by idle backends within 10 s: wait this long before the counters are trusted. */
 const STATS_FLUSH_MS = 11_000;
 
-interface Settings {
-  databaseUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  professionals: number;
-  initiatives: number;
-  seed: number;
-  durationS: number;
-  warmupS: number;
-  connections: number;
+interface Settings extends SeedBenchSettings {
   mixSize: number;
   logLevel: string;
   serverNodeArgs: string[];
 }
 
-/** The children running now, stopped on SIGINT/SIGTERM or a crash of this script. */
+/** The server running now, stopped on SIGINT/SIGTERM or a crash of this script (runBench). */
 let server: RunningServer | undefined;
-let seedChild: ChildProcess | undefined;
-
-function integer(name: string, fallback: number): number {
-  const value = positiveNumber(name, fallback);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number (got ${value})`);
-  return value;
-}
 
 function readSettings(): Settings {
   return {
-    databaseUrl: process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/verbinder_bench_search',
-    redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
-    redisPrefix: process.env.BENCH_REDIS_PREFIX || 'bench-search',
-    professionals: integer('BENCH_PROFESSIONALS', 100_000),
-    initiatives: integer('BENCH_INITIATIVES', 10_000),
-    seed: integer('BENCH_SEED', 1),
-    durationS: positiveNumber('BENCH_DURATION', 15),
-    warmupS: positiveNumber('BENCH_WARMUP', 3),
-    connections: Math.round(positiveNumber('BENCH_CONNECTIONS', 10)),
+    ...readSeedBenchSettings('search', 15),
     mixSize: integer('BENCH_MIX', 200),
     logLevel: process.env.BENCH_LOG_LEVEL || 'warn',
     serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter((a) => a.length > 0),
@@ -162,12 +125,6 @@ function record(value: unknown): Record<string, unknown> | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // 1. Database and seed
-
-function databaseName(url: string): string {
-  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-  if (!name) throw new Error(`BENCH_DATABASE_URL names no database: ${safeUrl(url)}`);
-  return name;
-}
 
 /** Professionals in the database, or null when the database (or its professional table) does not exist. */
 async function professionalCount(url: string): Promise<number | null> {
@@ -187,49 +144,6 @@ async function professionalCount(url: string): Promise<number | null> {
   } finally {
     await client.end();
   }
-}
-
-/** DROP DATABASE … WITH (FORCE) and CREATE DATABASE, connected to the server's `postgres` database. */
-async function recreateDatabase(url: string): Promise<void> {
-  const name = databaseName(url);
-  if (!name.includes('bench')) throw new Error(`Refusing to drop database "${name}": the benchmark only drops databases whose name contains "bench"`);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** Runs the seed command; resolves to its wall time and the line it printed on success. */
-async function runSeed(settings: Settings, dataDir: string): Promise<{ wallS: number; report: string }> {
-  const args = ['--professionals', String(settings.professionals), '--initiatives', String(settings.initiatives), '--seed', String(settings.seed)];
-  process.stderr.write(`seed: node ${SEED_SCRIPT.slice(ROOT.length + 1)} ${args.join(' ')}\n`);
-  const started = performance.now();
-  const child = spawn(process.execPath, [SEED_SCRIPT, ...args], {
-    cwd: ROOT,
-    // stderr inherited: the progress bar shows when this script runs in a terminal.
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: process.env.PATH, DATABASE_URL: settings.databaseUrl, DATA_DIR: dataDir },
-  });
-  seedChild = child;
-  const lines: string[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    lines.push(line);
-    process.stderr.write(`[seed] ${line}\n`);
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? -1 : null)));
-  });
-  const wallS = (performance.now() - started) / 1000;
-  seedChild = undefined;
-  if (code !== 0) throw new Error(`the seed command exited with code ${code}:\n${lines.join('\n')}`);
-  return { wallS, report: lines.find((l) => l.startsWith('Loaded ')) ?? lines.at(-1) ?? '' };
 }
 
 interface DatabaseFacts {
@@ -299,17 +213,6 @@ function signToken(accountId: string, secret: string): string {
 // ---------------------------------------------------------------------------------------------
 // 4. The search mix
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SearchInput {
   disciplines: string[];
@@ -423,7 +326,7 @@ function categoryOf(input: SearchInput): Category {
  * here; then shuffled. Fails on the first answer with errors.
  */
 async function prepareMix(url: string, authorization: Record<string, string>, size: number): Promise<PreparedSearch[]> {
-  const random = prng(20_260_003);
+  const random = mulberry32(20_260_003);
   const firstPages: PreparedSearch[] = [];
   const wantedSecond = Math.round(size * 0.2);
   for (const input of generateInputs(size - wantedSecond, random)) {
@@ -891,28 +794,11 @@ async function main(): Promise<void> {
       `=> ${verdict(indexLoad)} (a full read of everyone, meant to scan)`,
       '',
     );
-    for (const p of problems) out.push(`PROBLEM: ${p}`);
-    process.stdout.write(`${out.join('\n')}\n`);
-    if (problems.length) process.exitCode = 1;
+    writeReport(out, problems);
   } finally {
-    await server?.stop();
+    await cleanUp(server, client, dataDir);
     server = undefined;
-    await client?.end().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`${signal}: stopping\n`);
-    seedChild?.kill('SIGTERM');
-    void (server?.stop() ?? Promise.resolve(null)).finally(() => process.exit(130));
-  });
-}
-
-main().catch(async (error: unknown) => {
-  process.stderr.write(`${errorText(error)}\n`);
-  seedChild?.kill('SIGTERM');
-  await server?.stop();
-  process.exit(1);
-});
+runBench(main, () => server);

@@ -31,35 +31,21 @@
 //   BENCH_CONNECTIONS    concurrent connections (default 10)
 //   BENCH_QUERIES        search texts separated by ";" (default: the six below)
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { DisciplinesService } from '../src/disciplines/disciplines.service.js';
 import { InitiativesService } from '../src/initiatives/initiatives.service.js';
 import type { RegionsService } from '../src/regions/regions.service.js';
 import {
-  errorText,
-  fixed,
-  load,
-  type LoadRequest,
-  type LoadSummary,
-  machineDescription,
-  positiveNumber,
-  postGraphql,
-  ROOT,
-  type RunningServer,
-  safeUrl,
-  startServer,
-  version,
-  waitUntilSettled,
+  readSeedBenchSettings, type SeedBenchSettings, recreateDatabase, runSeed,
+  fixed, load, type LoadRequest, type LoadSummary, machineDescription, postGraphql, safeUrl, version,
+  cleanUp, runBench, type RunningServer, startServer, waitUntilSettled, writeReport,
 } from './bench-support.js';
 
-const SEED_SCRIPT = join(ROOT, 'dist', 'src', 'database', 'seed', 'seed.command.js');
 const DEFAULT_QUERIES = ['wijk', 'buurttuin', 'energie coöperatie', 'zorg ouderen', 'repair café', 'groen bewoners'];
 const PAGE_SIZE = 20;
 const GIN_INDEX = 'initiative_search_vector_idx';
@@ -76,16 +62,7 @@ const SEARCH_QUERY = `query KnowledgeBank($text: String!, $after: String) {
 }`;
 const searchBody = (text: string, after: string | null): string => JSON.stringify({ query: SEARCH_QUERY, variables: { text, after } });
 
-interface Settings {
-  databaseUrl: string;
-  redisUrl: string;
-  redisPrefix: string;
-  professionals: number;
-  initiatives: number;
-  seed: number;
-  durationS: number;
-  warmupS: number;
-  connections: number;
+interface Settings extends SeedBenchSettings {
   queries: string[];
 }
 
@@ -101,15 +78,8 @@ interface SearchCheck {
   page2: LoadRequest | null;
 }
 
-/** The children running now, stopped on SIGINT/SIGTERM or a crash of this script. */
+/** The server running now, stopped on SIGINT/SIGTERM or a crash of this script (runBench). */
 let server: RunningServer | undefined;
-let seedChild: ChildProcess | undefined;
-
-function integer(name: string, fallback: number): number {
-  const value = positiveNumber(name, fallback);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number (got ${value})`);
-  return value;
-}
 
 function readSettings(): Settings {
   const queries = (process.env.BENCH_QUERIES ?? '')
@@ -117,65 +87,13 @@ function readSettings(): Settings {
     .map((q) => q.trim())
     .filter((q) => q.length > 0);
   return {
-    databaseUrl: process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/verbinder_bench_seed',
-    redisUrl: process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
-    redisPrefix: process.env.BENCH_REDIS_PREFIX || 'bench-seed',
-    professionals: integer('BENCH_PROFESSIONALS', 100_000),
-    initiatives: integer('BENCH_INITIATIVES', 10_000),
-    seed: integer('BENCH_SEED', 1),
-    durationS: positiveNumber('BENCH_DURATION', 10),
-    warmupS: positiveNumber('BENCH_WARMUP', 3),
-    connections: Math.round(positiveNumber('BENCH_CONNECTIONS', 10)),
+    ...readSeedBenchSettings('seed', 10),
     queries: queries.length ? queries : DEFAULT_QUERIES,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // 1. Database and seed
-
-/** DROP DATABASE … WITH (FORCE) and CREATE DATABASE, connected to the server's `postgres` database. */
-async function recreateDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-  if (!name) throw new Error(`BENCH_DATABASE_URL names no database: ${safeUrl(url)}`);
-  if (!name.includes('bench')) throw new Error(`Refusing to drop database "${name}": the benchmark only drops databases whose name contains "bench"`);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** Runs the seed command; resolves to its wall time and the line it printed on success. */
-async function runSeed(settings: Settings, dataDir: string): Promise<{ wallS: number; report: string }> {
-  const args = ['--professionals', String(settings.professionals), '--initiatives', String(settings.initiatives), '--seed', String(settings.seed)];
-  process.stderr.write(`seed: node ${SEED_SCRIPT.slice(ROOT.length + 1)} ${args.join(' ')}\n`);
-  const started = performance.now();
-  const child = spawn(process.execPath, [SEED_SCRIPT, ...args], {
-    cwd: ROOT,
-    // stderr inherited: the progress bar shows when this script runs in a terminal.
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { PATH: process.env.PATH, DATABASE_URL: settings.databaseUrl, DATA_DIR: dataDir },
-  });
-  seedChild = child;
-  const lines: string[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    lines.push(line);
-    process.stderr.write(`[seed] ${line}\n`);
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? -1 : null)));
-  });
-  const wallS = (performance.now() - started) / 1000;
-  seedChild = undefined;
-  if (code !== 0) throw new Error(`the seed command exited with code ${code}:\n${lines.join('\n')}`);
-  return { wallS, report: lines.find((l) => l.startsWith('Loaded ')) ?? lines.at(-1) ?? '' };
-}
 
 interface DatabaseFacts {
   professionals: number;
@@ -496,28 +414,11 @@ async function main(): Promise<void> {
         ? `GIN index check: every plan above uses ${GIN_INDEX}.`
         : `GIN index check: ${GIN_INDEX} NOT used by: ${missing.map((e) => e.title).join('; ')}.`,
     );
-    for (const p of problems) out.push(`PROBLEM: ${p}`);
-    process.stdout.write(`${out.join('\n')}\n`);
-    if (problems.length) process.exitCode = 1;
+    writeReport(out, problems);
   } finally {
-    await server?.stop();
+    await cleanUp(server, client, dataDir);
     server = undefined;
-    await client?.end().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`${signal}: stopping\n`);
-    seedChild?.kill('SIGTERM');
-    void (server?.stop() ?? Promise.resolve(null)).finally(() => process.exit(130));
-  });
-}
-
-main().catch(async (error: unknown) => {
-  process.stderr.write(`${errorText(error)}\n`);
-  seedChild?.kill('SIGTERM');
-  await server?.stop();
-  process.exit(1);
-});
+runBench(main, () => server);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { distanceKm, ExpertIndex, type ExpertDoc, type ExpertQuery, type LexemeWeight, type Place } from './expert-index.js';
 import { expertScore } from './expert-score.js';
+import { mulberry32 } from '../common/prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reference: the documented semantics, by brute force over every doc (no postings, no scratch).
@@ -61,16 +62,6 @@ function reference(docs: readonly ExpertDoc[], places: readonly Place[], q: Expe
 // Random instances.
 // ---------------------------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EPOCH = new Date('2024-01-01T00:00:00Z');
 

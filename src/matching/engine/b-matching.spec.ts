@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { EdgeList, greedyBMatching } from './b-matching.js';
-import { prng } from './naive-reference.spec-helper.js';
+import { mulberry32 as prng } from '../../common/prng.js';
 
 type Edge = [u: number, v: number, weight: number, tag?: number];
 

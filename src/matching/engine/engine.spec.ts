@@ -11,11 +11,11 @@ import {
   naiveMatching,
   offers,
   person,
-  prng,
   randomNetwork,
   rules,
 } from './naive-reference.spec-helper.js';
 import type { HistoryEntry, MatchInitiative, MatchInput, MatchPerson, MatchResult } from './types.js';
+import { mulberry32 as prng } from '../../common/prng.js';
 
 const { BASIC, EXPERT } = ExpertiseLevel;
 const DAY = 86_400_000;

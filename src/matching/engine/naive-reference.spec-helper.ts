@@ -7,6 +7,7 @@ import { distanceKm } from '../../search/expert-index.js';
 import { compileNetwork } from './network.js';
 import { initiativeScore, peerScore } from './score.js';
 import type { HistoryEntry, MatchDiscipline, MatchInitiative, MatchInput, MatchPerson, MatchPlace, MatchRules, ProposalKind } from './types.js';
+import { mulberry32 } from '../../common/prng.js';
 
 export interface PlainProposal {
   kind: ProposalKind;
@@ -95,17 +96,6 @@ export function naiveMatching(input: MatchInput): NaiveResult {
   return { proposals, candidatePairs: candidates.length };
 }
 
-/** mulberry32: a small seeded PRNG, so random tests are reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RandomNetworkOptions {
   people: number;
@@ -114,7 +104,7 @@ export interface RandomNetworkOptions {
 
 /** A random small network: 3 roots with 3 children each, 8 places in 3 provinces, random everything else. */
 export function randomNetwork(seed: number, options: RandomNetworkOptions): MatchInput {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
   const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
   const disciplines = new Map<number, MatchDiscipline>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { type NeedToCover, type TeamCandidate, type TeamCover, suggestTeam } from './team-cover.js';
+import { mulberry32 } from '../../common/prng.js';
 
 const BASIC = 1;
 const EXPERIENCED = 2;
@@ -211,17 +212,6 @@ describe('suggestTeam', () => {
   });
 
   describe('against brute force on small random instances', () => {
-    /** mulberry32: a tiny seeded PRNG, so every run checks the same instances. */
-    function prng(seed: number): () => number {
-      let state = seed >>> 0;
-      return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-    }
 
     function randomInstance(random: () => number): { needs: NeedToCover[]; candidates: TeamCandidate[]; maxMembers: number } {
       const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
@@ -267,7 +257,7 @@ describe('suggestTeam', () => {
     }
 
     it('covers at least ⌈(1 − 1/e) × optimum⌉ needs on 200 instances, and the optimum with one member', () => {
-      const random = prng(20240603);
+      const random = mulberry32(20240603);
       let singleMemberInstances = 0;
       for (let run = 0; run < 200; run++) {
         const { needs, candidates, maxMembers } = randomInstance(random);
