@@ -85,9 +85,16 @@ function handleSignals(app: INestApplicationContext): void {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     const redis = app.get<RedisLocation>(REDIS_LOCATION);
-    await app.close();
-    await redis.stop();
-    process.exit(0);
+    let code = 0;
+    try {
+      await app.close();
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      code = 1;
+    } finally {
+      await redis.stop();
+    }
+    process.exit(code);
   };
   process.once('SIGTERM', () => void close('SIGTERM'));
   process.once('SIGINT', () => void close('SIGINT'));

@@ -152,6 +152,9 @@ describe('initiatives: the knowledge bank', () => {
     expect((await t.gql(LIST, { filter: { themes: ['nope'] } })).errors?.[0]).toMatchObject({ message: 'Unknown discipline "nope"' });
     expect((await t.gql(LIST, { first: 101 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect((await t.gql(LIST, { after: 'garbage' })).errors?.[0]).toMatchObject({ message: 'Invalid cursor', extensions: { code: 'BAD_USER_INPUT' } });
+    // A well-formed cursor whose key is not a timestamp (e.g. one from a text search) is refused too.
+    const textCursor = Buffer.from(JSON.stringify(['Query too complex', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    expect((await t.gql(LIST, { after: textCursor })).errors?.[0]).toMatchObject({ message: 'Invalid cursor', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('pages without repeats or gaps, also when initiatives are added meanwhile', async () => {

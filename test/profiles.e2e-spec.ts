@@ -38,6 +38,7 @@ describe('profiles, preferences and privacy', () => {
   it('rejects invalid profile values with BAD_USER_INPUT naming the field', async () => {
     const cases = [
       { input: { name: null }, message: /name/ },
+      { input: { name: '   ' }, message: /name/ },
       { input: { availableHoursPerMonth: 500 }, message: /availableHoursPerMonth/ },
       { input: { bio: 'x'.repeat(5001) }, message: /bio/ },
       { input: { municipalityCode: 'GM0000' }, message: /GM0000/ },

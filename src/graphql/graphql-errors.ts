@@ -30,7 +30,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DomainError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
-  if (formatted.message.includes(QUERY_TOO_COMPLEX_MARKER)) {
+  // Only errors raised while the query is parsed and validated (they have no path), so a
+  // message from elsewhere that happens to contain the marker is never passed through.
+  if (!formatted.path && formatted.message.includes(QUERY_TOO_COMPLEX_MARKER)) {
     return { ...base, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
   }
   if (original instanceof HttpException) {

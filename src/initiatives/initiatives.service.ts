@@ -19,6 +19,9 @@ export interface InitiativePage {
   totalCount: number;
 }
 
+/** PostgreSQL's text form of a timestamptz, as the page query writes it into cursors. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
 const COLUMNS = `i.id, i.title, i.summary, i.description, i.lessons_learned AS "lessonsLearned", i.status,
   i.municipality_code AS "municipalityCode", i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
 
@@ -72,7 +75,8 @@ export class InitiativesService {
     const sortKey = query ? `ts_rank(i.search_vector, ${query})` : 'i.created_at';
     if (after) {
       const [key, id] = decodeCursor(after, ['string', 'string'] as const);
-      if (!isUuid(id)) throw new InvalidInput('Invalid cursor', { field: 'after', value: after });
+      const keyIsValid = query ? /^\d+(\.\d+)?(e-?\d+)?$/.test(key) : TIMESTAMP.test(key);
+      if (!isUuid(id) || !keyIsValid) throw new InvalidInput('Invalid cursor', { field: 'after', value: after });
       const cast = query ? 'real' : 'timestamptz';
       where.push(`(${sortKey}, i.id) < (${p(key)}::${cast}, ${p(id)}::uuid)`);
     }

@@ -126,6 +126,13 @@ export class ProfessionalsService {
    */
   async deleteAccount(accountId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      // Lock the caller's initiatives first: two co-initiators deleting their accounts at once
+      // then take turns, and the second sees that the first is gone and removes the initiative.
+      await tx.query(
+        `SELECT i.id FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id
+         WHERE ii.professional_id = $1 ORDER BY i.id FOR UPDATE OF i`,
+        [accountId],
+      );
       await tx.query(
         `DELETE FROM initiative i
          WHERE i.id IN (SELECT initiative_id FROM initiative_initiator WHERE professional_id = $1)

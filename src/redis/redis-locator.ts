@@ -73,6 +73,10 @@ export async function startLocalRedis(dataDir: string): Promise<RedisLocation> {
     child.once('error', reject);
     child.once('spawn', () => resolve());
   });
+  // Whatever ends this process (a failed start, a shutdown deadline), the server goes with it.
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
   const url = `redis://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 50 && !(await answers(url)); attempt++) {
     await new Promise((r) => setTimeout(r, 100));

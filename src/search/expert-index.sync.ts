@@ -33,6 +33,11 @@ const DOCS_SQL = `
 const FULL_RELOAD_THRESHOLD = 5_000;
 /** A search reads the change log at most this often; changes show up within this time. */
 const SYNC_INTERVAL_MS = 100;
+/**
+ * After this long without a sync, reload everything instead: the change log keeps one day
+ * (pruned nightly), so a process that saw no searches for longer could miss changes.
+ */
+const STALE_AFTER_MS = 6 * 3600_000;
 
 function toDoc(r: DocRow): ExpertDoc {
   return {
@@ -121,6 +126,10 @@ export class ExpertIndexSync implements OnApplicationBootstrap {
   }
 
   private async sync(): Promise<void> {
+    if (Date.now() - this.lastSync > STALE_AFTER_MS) {
+      await this.loadAll();
+      return;
+    }
     this.lastSync = Date.now();
     const [{ xmin, ids }]: { xmin: string; ids: string[] }[] = await this.db.query(
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,

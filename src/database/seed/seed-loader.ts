@@ -112,7 +112,12 @@ export async function loadNetwork(client: Queryable, source: NetworkSource, prog
   await client.query('ANALYZE');
 }
 
-/** Deletes every professional and initiative (reference data and rules stay). */
+/**
+ * Deletes every professional and initiative (reference data stays). DELETE, not TRUNCATE:
+ * the row triggers must see it, so that running API processes drop these people from their
+ * search index (see search/expert-index.sync.ts).
+ */
 export async function resetNetwork(client: Queryable): Promise<void> {
-  await client.query('TRUNCATE account, professional, professional_offer, professional_seek, initiative, initiative_initiator, initiative_theme, expertise_need, sign_in_token');
+  await client.query('DELETE FROM initiative');
+  await client.query('DELETE FROM account'); // cascades to profiles, offers, seeks and sign-in tokens
 }

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ExpertiseLevel, InitiativeStatus } from '../../common/graphql-enums.js';
-import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, PROVINCE_CODE, PROVINCE_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation-patterns.js';
+import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, PROVINCE_CODE, PROVINCE_MESSAGE, SLUG, SLUG_MESSAGE, Trim } from '../../common/validation-patterns.js';
 
 
 @InputType()
@@ -33,10 +33,10 @@ export class ExpertiseNeedInput {
 
 @InputType()
 export class InitiativeInput {
-  @Field() @IsString() @MinLength(3) @MaxLength(200)
+  @Field() @Trim() @IsString() @MinLength(3) @MaxLength(200)
   title!: string;
 
-  @Field() @IsString() @MinLength(10) @MaxLength(1000)
+  @Field() @Trim() @IsString() @MinLength(10) @MaxLength(1000)
   summary!: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(20_000)

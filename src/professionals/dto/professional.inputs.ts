@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LOCALES } from '../../common/enums.js';
 import { DigestFrequency, ExpertiseLevel, RegionScope, Sector } from '../../common/graphql-enums.js';
-import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation-patterns.js';
+import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, SLUG, SLUG_MESSAGE, Trim } from '../../common/validation-patterns.js';
 
 const LOCALE_MESSAGE = `locale "$value" is not one of ${LOCALES.join(', ')}`;
 
@@ -11,7 +11,7 @@ export class RegisterInput {
   @Field() @IsEmail({}, { message: 'email "$value" is not an email address' }) @MaxLength(254)
   email!: string;
 
-  @Field() @IsString() @MinLength(2) @MaxLength(120)
+  @Field() @Trim() @IsString() @MinLength(2) @MaxLength(120)
   name!: string;
 
   @Field(() => Sector) @IsEnum(Sector)
@@ -26,7 +26,7 @@ export class RegisterInput {
 
 @InputType()
 export class ProfileInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MinLength(2) @MaxLength(120)
+  @Field(() => String, { nullable: true }) @IsOptional() @Trim() @IsString() @MinLength(2) @MaxLength(120)
   name?: string | null;
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200)
