@@ -8,7 +8,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, validateEnv } from './config/app-config.js';
-import { AppConfig } from './config/runtime-config.js';
+import { AppConfig, parseTrustProxy } from './config/runtime-config.js';
 import { EmbeddedPostgresLocked } from './database/embedded-postgres.js';
 import { REDIS_LOCATION } from './redis/redis.module.js';
 import type { RedisLocation } from './redis/redis-locator.js';
@@ -34,7 +34,7 @@ export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'e
     return worker;
   }
   // The adapter takes its options before Nest's container exists, so this one is read here.
-  const trustProxy = (await AppConfig.resolve(validateEnv(process.env))).trustProxy;
+  const trustProxy = parseTrustProxy(validateEnv(process.env).TRUST_PROXY);
   if (adapter === 'fastify') {
     const app = await NestFactory.create<NestFastifyApplication>(
       rootModule(role),

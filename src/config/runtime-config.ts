@@ -68,6 +68,6 @@ async function loadOrCreateSecret(dataDir: string): Promise<string> {
   return (await readFile(file, 'utf8')).trim();
 }
 
-function parseTrustProxy(value: string): boolean | string {
+export function parseTrustProxy(value: string): boolean | string {
   return value === 'true' ? true : value === 'false' ? false : value;
 }

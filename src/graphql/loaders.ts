@@ -18,7 +18,6 @@ export interface Loaders {
   offers: DataLoader<string, OfferRow[]>;
   seeks: DataLoader<string, number[]>;
   initiativesOfProfessional: DataLoader<string, InitiativeEntity[]>;
-  initiative: DataLoader<string, InitiativeEntity | null>;
   initiators: DataLoader<string, ProfessionalEntity[]>;
   themes: DataLoader<string, number[]>;
   needs: DataLoader<string, ExpertiseNeedEntity[]>;
@@ -92,9 +91,6 @@ export class LoadersFactory {
         linked(db, ids, InitiativeEntity,
           `SELECT ii.professional_id AS owner, i.* FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id
            WHERE ii.professional_id = ANY($1::uuid[]) ORDER BY i.created_at DESC, i.id DESC`),
-      ),
-      initiative: new DataLoader(async (ids) =>
-        byId(ids, await db.getRepository(InitiativeEntity).findBy({ id: In([...ids]) })),
       ),
       initiators: new DataLoader((ids) =>
         linked(db, ids, ProfessionalEntity,

@@ -5,26 +5,13 @@ import { LEVEL_RANK, type ExpertiseLevel } from '../common/enums.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { type ExpertDoc, ExpertIndex, type LexemeWeight } from './expert-index.js';
 
-interface DocRow {
-  id: string;
-  name: string;
-  headline: string | null;
-  bio: string | null;
-  organisation: string | null;
-  sector: string;
-  scope: string;
-  municipality_code: string | null;
-  available_hours_per_month: number | null;
-  opted_in: boolean;
-  created_at: Date;
-  updated_at: Date;
-  offers: string[];
-  lexemes: string[];
-}
+/** An ExpertDoc as the load query returns it: offers and lexemes still as "a:b" strings. */
+type DocRow = Omit<ExpertDoc, 'offers' | 'lexemes'> & { offers: string[]; lexemes: string[] };
 
 const DOCS_SQL = `
-  SELECT p.id, p.name, p.headline, p.bio, p.organisation, p.sector, p.scope, p.municipality_code,
-         p.available_hours_per_month, a.opted_in, p.created_at, p.updated_at,
+  SELECT p.id, p.name, p.headline, p.bio, p.organisation, p.sector, p.scope, p.municipality_code AS "municipalityCode",
+         p.available_hours_per_month AS "availableHoursPerMonth", a.opted_in AS "optedIn",
+         p.created_at AS "createdAt", p.updated_at AS "updatedAt",
          coalesce((SELECT array_agg(o.discipline_id || ':' || o.level) FROM professional_offer o WHERE o.professional_id = p.id), '{}') AS offers,
          coalesce((SELECT array_agg(l.lexeme || ':' || array_to_string(l.weights, '')) FROM unnest(p.search_vector) l), '{}') AS lexemes
   FROM professional p JOIN account a ON a.id = p.id`;
@@ -39,25 +26,14 @@ const SYNC_INTERVAL_MS = 100;
  */
 const STALE_AFTER_MS = 6 * 3600_000;
 
-function toDoc(r: DocRow): ExpertDoc {
+function toDoc({ offers, lexemes, ...doc }: DocRow): ExpertDoc {
   return {
-    id: r.id,
-    name: r.name,
-    headline: r.headline,
-    bio: r.bio,
-    organisation: r.organisation,
-    sector: r.sector,
-    scope: r.scope,
-    municipalityCode: r.municipality_code,
-    availableHoursPerMonth: r.available_hours_per_month,
-    optedIn: r.opted_in,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    offers: r.offers.map((o) => {
+    ...doc,
+    offers: offers.map((o) => {
       const [id, level] = o.split(':');
       return { disciplineId: Number(id), levelRank: LEVEL_RANK[level as ExpertiseLevel] };
     }),
-    lexemes: r.lexemes.map((l) => {
+    lexemes: lexemes.map((l) => {
       const at = l.lastIndexOf(':');
       // weights lists the lexeme's weights (e.g. "AC"); the first is the best.
       return { lexeme: l.slice(0, at), weight: (l.slice(at + 1, at + 2) || 'D') as LexemeWeight };
