@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { dataSourceOptions, ManagedDataSource, runMigrations } from '../src/database/data-source.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { readMunicipalities } from '../src/database/reference-data.js';
 import { TAXONOMY } from '../src/disciplines/taxonomy.data.js';
 import { ADMIN_DATABASE_URL, databaseUrl, TEST_RUN } from './support/test-env.js';
@@ -81,7 +82,7 @@ describe('migrations', () => {
   });
 
   it('load every province, municipality and discipline', () => {
-    expect(onServer.counts).toEqual({ province: 12, municipality: readMunicipalities().length, discipline: TAXONOMY.length, migrations: 3 });
+    expect(onServer.counts).toEqual({ province: 12, municipality: readMunicipalities().length, discipline: TAXONOMY.length, migrations: MIGRATIONS.length });
     expect(onServer.counts.municipality).toBe(342);
     expect(onServer.searchNames).toBe('s gravenhage|den haag|the hague');
   });

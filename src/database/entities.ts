@@ -12,6 +12,7 @@ import {
   ProfessionalOfferEntity,
   ProfessionalSeekEntity,
 } from '../professionals/professional.entity.js';
+import { MatchRuleSetEntity } from '../matching/rules/match-rule-set.entity.js';
 import { MunicipalityEntity } from '../regions/municipality.entity.js';
 import { ProvinceEntity } from '../regions/province.entity.js';
 
@@ -28,4 +29,5 @@ export const ENTITIES = [
   InitiativeInitiatorEntity,
   InitiativeThemeEntity,
   ExpertiseNeedEntity,
+  MatchRuleSetEntity,
 ];

@@ -15,6 +15,10 @@ export interface ProfessionalFixture {
   organisation?: string;
   hours?: number | null;
   optedIn?: boolean;
+  /** Whether the person ever signed in (confirmed their address); default true. */
+  signedIn?: boolean;
+  frequency?: 'WEEKLY' | 'BIWEEKLY' | 'MONTHLY' | 'PAUSED';
+  locale?: 'nl' | 'en';
   /** slug → level */
   offers?: Record<string, 'BASIC' | 'EXPERIENCED' | 'EXPERT'>;
   seeks?: string[];
@@ -37,7 +41,10 @@ export function makeFixtures(db: pg.Pool) {
   return {
     async professional(p: ProfessionalFixture = {}): Promise<string> {
       const id = p.id ?? randomUUID();
-      await db.query(`INSERT INTO account (id, email, opted_in) VALUES ($1, $2, $3)`, [id, p.email ?? `${id}@example.org`, p.optedIn ?? true]);
+      await db.query(
+        `INSERT INTO account (id, email, opted_in, last_sign_in_at, digest_frequency, locale) VALUES ($1, $2, $3, CASE WHEN $4 THEN now() END, $5, $6)`,
+        [id, p.email ?? `${id}@example.org`, p.optedIn ?? true, p.signedIn ?? true, p.frequency ?? 'WEEKLY', p.locale ?? 'nl'],
+      );
       await db.query(
         `INSERT INTO professional (id, name, sector, municipality_code, scope, headline, bio, organisation, available_hours_per_month)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

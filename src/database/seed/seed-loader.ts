@@ -88,8 +88,9 @@ export async function loadNetwork(client: Queryable, source: NetworkSource, prog
 
   await client.query('BEGIN');
   try {
-    await insertAll(client, 'account', [['id', 'uuid'], ['email', 'text'], ['locale', 'text'], ['opted_in', 'bool'], ['digest_frequency', 'digest_frequency'], ['max_introductions_per_digest', 'int'], ['created_at', 'timestamptz']],
-      source.professionals(), (p) => [[personId(p.key), p.email, p.locale, p.optedIn, p.frequency, 3, createdAt(p.key, source.professionalCount)]], progress);
+    await insertAll(client, 'account', [['id', 'uuid'], ['email', 'text'], ['locale', 'text'], ['opted_in', 'bool'], ['digest_frequency', 'digest_frequency'], ['max_introductions_per_digest', 'int'], ['created_at', 'timestamptz'], ['last_sign_in_at', 'timestamptz']],
+      // Seeded people have signed in once, when they registered: matching only considers confirmed addresses.
+      source.professionals(), (p) => [[personId(p.key), p.email, p.locale, p.optedIn, p.frequency, 3, createdAt(p.key, source.professionalCount), createdAt(p.key, source.professionalCount)]], progress);
     await insertAll(client, 'professional', [['id', 'uuid'], ['name', 'text'], ['headline', 'text'], ['bio', 'text'], ['organisation', 'text'], ['sector', 'sector'], ['municipality_code', 'text'], ['scope', 'region_scope'], ['available_hours_per_month', 'int'], ['created_at', 'timestamptz']],
       source.professionals(), (p) => [[personId(p.key), p.name, p.headline, p.bio, p.organisation, p.sector, p.municipalityCode, p.scope, p.availableHoursPerMonth, createdAt(p.key, source.professionalCount)]], progress);
     await insertAll(client, 'professional_offer', [['professional_id', 'uuid'], ['discipline_id', 'int'], ['level', 'expertise_level']],

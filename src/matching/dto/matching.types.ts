@@ -1,5 +1,13 @@
 // Types of match rules, runs and previews (issues #4 and #5).
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Trim } from '../../common/validation-patterns.js';
+import { RULE_LIMITS } from '../rules/match-rules.validation.js';
+
+/** Proposals a preview returns at most. */
+export const MAX_PREVIEW_SAMPLE = 100;
 import { PageInfo } from '../../common/page-info.type.js';
 import { Initiative } from '../../initiatives/dto/initiative.types.js';
 import { MatchReason } from '../../introductions/dto/introduction.types.js';
@@ -36,6 +44,8 @@ export class MatchRuleSet {
   @Field({ description: 'IANA, default Europe/Amsterdam' }) timezone!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field() createdAt!: Date;
+  /** Resolved by MatchRuleSetResolver; null for the default version and once the author's account is deleted. */
+  createdById!: string | null;
 }
 
 @ObjectType()
@@ -89,26 +99,65 @@ export class MatchPreview {
   @Field(() => [PreviewPair]) sample!: PreviewPair[];
 }
 
+const { weight: W, minScore: S, maxDistanceKm: D, maxIntroductionsPerPersonPerRun: C, cooldownDays: K } = RULE_LIMITS;
+const Weight = (): PropertyDecorator & MethodDecorator & ClassDecorator =>
+  applyDecorators(Field(() => Float, { nullable: true }), IsOptional(), IsNumber(), Min(W.min), Max(W.max));
+
+/** Omitted or null fields keep the active version's value. */
 @InputType()
 export class MatchWeightsInput {
-  @Field(() => Float, { nullable: true }) complementarity?: number | null;
-  @Field(() => Float, { nullable: true }) mutuality?: number | null;
-  @Field(() => Float, { nullable: true }) proximity?: number | null;
-  @Field(() => Float, { nullable: true }) crossSector?: number | null;
-  @Field(() => Float, { nullable: true }) initiativeNeed?: number | null;
-  @Field(() => Float, { nullable: true }) availability?: number | null;
+  @Weight() complementarity?: number | null;
+  @Weight() mutuality?: number | null;
+  @Weight() proximity?: number | null;
+  @Weight() crossSector?: number | null;
+  @Weight() initiativeNeed?: number | null;
+  @Weight() availability?: number | null;
 }
 
-/** Validation of rule values belongs to issue #4, with the rules service. */
+/**
+ * Changes to the active rule set: omitted or null fields keep the active value (the note is
+ * per version). The cron pattern and time zone are checked together by the rules service.
+ */
 @InputType()
 export class MatchRuleSetInput {
-  @Field(() => MatchWeightsInput, { nullable: true }) weights?: MatchWeightsInput | null;
-  @Field(() => Float, { nullable: true }) minScore?: number | null;
-  @Field(() => Float, { nullable: true }) maxDistanceKm?: number | null;
-  @Field(() => Int, { nullable: true }) maxIntroductionsPerPersonPerRun?: number | null;
-  @Field(() => Int, { nullable: true }) cooldownDays?: number | null;
-  @Field(() => Boolean, { nullable: true }) excludeSameOrganisation?: boolean | null;
-  @Field(() => String, { nullable: true }) schedule?: string | null;
-  @Field(() => String, { nullable: true }) timezone?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => MatchWeightsInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MatchWeightsInput)
+  weights?: MatchWeightsInput | null;
+
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(S.min) @Max(S.max)
+  minScore?: number | null;
+
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() @Min(D.min) @Max(D.max)
+  maxDistanceKm?: number | null;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(C.min) @Max(C.max)
+  maxIntroductionsPerPersonPerRun?: number | null;
+
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(K.min) @Max(K.max)
+  cooldownDays?: number | null;
+
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
+  excludeSameOrganisation?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'cron pattern, e.g. "0 8 * * 1" (Mondays 08:00)' })
+  @IsOptional() @Trim() @IsString() @MaxLength(RULE_LIMITS.scheduleLength)
+  schedule?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/Amsterdam' })
+  @IsOptional() @Trim() @IsString() @MaxLength(64)
+  timezone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why this version: shown in the history' })
+  @IsOptional() @Trim() @IsString() @MaxLength(RULE_LIMITS.noteLength)
+  note?: string | null;
+}
+
+/** An ArgsType rather than two @Args: a nullable input typed `X | null` is emitted as Object and would skip validation. */
+@ArgsType()
+export class PreviewMatchRunArgs {
+  @Field(() => MatchRuleSetInput, { nullable: true, description: 'Changes to try on top of the active rules' })
+  @IsOptional() @ValidateNested() @Type(() => MatchRuleSetInput)
+  input?: MatchRuleSetInput | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 }) @IsInt() @Min(0) @Max(MAX_PREVIEW_SAMPLE)
+  sampleSize!: number;
 }

@@ -1,0 +1,100 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { AccountEntity } from '../../auth/account.entity.js';
+import { Conflict, InvalidInput } from '../../common/domain-error.js';
+import type { Locale } from '../../common/enums.js';
+import { InitiativeEntity } from '../../initiatives/initiative.entity.js';
+import { ProfessionalEntity } from '../../professionals/professional.entity.js';
+import { MAX_PREVIEW_SAMPLE, type MatchRuleSetInput } from '../dto/matching.types.js';
+import { runMatchingInThread } from '../engine-thread.js';
+import type { MatchReason, MatchStats, Proposal } from '../engine/types.js';
+import { MatchInputLoader } from '../match-input.loader.js';
+import { MatchRulesService, toMatchRules } from '../rules/match-rules.service.js';
+
+export interface PreviewPairView {
+  a: ProfessionalEntity;
+  b: ProfessionalEntity;
+  initiative: InitiativeEntity | null;
+  score: number;
+  reasons: { code: string; text: string; weight: number }[];
+}
+
+export interface Preview {
+  stats: MatchStats;
+  sample: PreviewPairView[];
+}
+
+/**
+ * What a run would propose with the active rules changed by the input: the engine on the live
+ * data, reading only. Nothing is stored, queued or sent.
+ */
+@Injectable()
+export class MatchPreviewService {
+  private readonly logger = new Logger(MatchPreviewService.name);
+  /** A preview holds the whole eligible network in memory: one at a time per process. */
+  private running = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rules: MatchRulesService,
+    private readonly loader: MatchInputLoader,
+  ) {}
+
+  async preview(accountId: string, input: MatchRuleSetInput | null, sampleSize: number): Promise<Preview> {
+    if (!Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > MAX_PREVIEW_SAMPLE) {
+      throw new InvalidInput(`sampleSize must be between 0 and ${MAX_PREVIEW_SAMPLE}`, { field: 'sampleSize', value: sampleSize });
+    }
+    const rules = toMatchRules(await this.rules.overlay(input, 'input.'));
+    if (this.running) throw new Conflict('A preview is already being computed; try again when it is done');
+    this.running = true;
+    try {
+      const started = performance.now();
+      const matchInput = await this.loader.load(rules, new Date());
+      const loaded = performance.now();
+      const result = await runMatchingInThread(matchInput);
+      this.logger.log({
+        msg: 'match preview',
+        eligiblePeople: result.stats.eligiblePeople,
+        proposed: result.stats.proposed,
+        loadMs: Math.round(loaded - started),
+        engineMs: Math.round(performance.now() - loaded),
+      });
+      return { stats: result.stats, sample: await this.describe(accountId, result.proposals.slice(0, sampleSize)) };
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The sample with profiles and the reasons seen from side a, in the admin's language. */
+  private async describe(accountId: string, proposals: Proposal[]): Promise<PreviewPairView[]> {
+    if (proposals.length === 0) return [];
+    const locale: Locale = (await this.db.getRepository(AccountEntity).findOneBy({ id: accountId }))?.locale ?? 'nl';
+    const personIds = [...new Set(proposals.flatMap((p) => [p.a, p.b]))];
+    const initiativeIds = [...new Set(proposals.flatMap((p) => (p.initiativeId ? [p.initiativeId] : [])))];
+    const people = new Map((await this.db.getRepository(ProfessionalEntity).findBy({ id: In(personIds) })).map((p) => [p.id, p]));
+    const initiatives = new Map(
+      (initiativeIds.length ? await this.db.getRepository(InitiativeEntity).findBy({ id: In(initiativeIds) }) : []).map((i) => [i.id, i]),
+    );
+    const sample: PreviewPairView[] = [];
+    for (const p of proposals) {
+      const a = people.get(p.a);
+      const b = people.get(p.b);
+      // Someone who deleted their account since the data was read is left out.
+      if (!a || !b) continue;
+      sample.push({
+        a,
+        b,
+        initiative: p.initiativeId ? (initiatives.get(p.initiativeId) ?? null) : null,
+        score: p.score,
+        reasons: reasonsFor(p.reasons, 'a', locale),
+      });
+    }
+    return sample;
+  }
+}
+
+/** The reasons one side reads (its own and the shared ones), in a language. */
+export function reasonsFor(reasons: readonly MatchReason[], side: 'a' | 'b', locale: Locale): { code: string; text: string; weight: number }[] {
+  return reasons.filter((r) => r.audience === side || r.audience === 'both').map((r) => ({ code: r.code, text: r[locale], weight: r.weight }));
+}

@@ -1,0 +1,60 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AdminOnly } from '../../auth/access.decorators.js';
+import type { Viewer } from '../../auth/viewer.js';
+import { SignedIn } from '../../graphql/current-viewer.decorator.js';
+import type { GraphQLContext } from '../../graphql/graphql-context.js';
+import { toInitiative } from '../../initiatives/dto/initiative.mapper.js';
+import { toProfessional } from '../../professionals/dto/professional.mapper.js';
+import { Professional } from '../../professionals/dto/professional.types.js';
+import { toMatchRuleSet } from '../dto/matching.mapper.js';
+import { MatchPreview, MatchRuleSet, MatchRuleSetInput, PreviewMatchRunArgs } from '../dto/matching.types.js';
+import { MatchPreviewService } from '../preview/match-preview.service.js';
+import { MatchRulesService } from './match-rules.service.js';
+
+@AdminOnly()
+@Resolver(() => MatchRuleSet)
+export class MatchRulesResolver {
+  constructor(
+    private readonly rules: MatchRulesService,
+    private readonly previews: MatchPreviewService,
+  ) {}
+
+  @Query(() => MatchRuleSet, { description: 'Admin: the active version' })
+  async matchRuleSet(): Promise<MatchRuleSet> {
+    return toMatchRuleSet(await this.rules.active());
+  }
+
+  @Query(() => [MatchRuleSet], { description: 'Admin: newest first' })
+  async matchRuleSetHistory(): Promise<MatchRuleSet[]> {
+    return (await this.rules.history()).map(toMatchRuleSet);
+  }
+
+  @Mutation(() => MatchRuleSet, { description: 'Admin: stores a new version' })
+  async updateMatchRules(@SignedIn() viewer: Viewer, @Args('input') input: MatchRuleSetInput): Promise<MatchRuleSet> {
+    return toMatchRuleSet(await this.rules.update(viewer.accountId, input));
+  }
+
+  @Mutation(() => MatchPreview, {
+    description: 'Admin: no writes, no email. The sample is best first; reasons are those side a would read, in your language.',
+  })
+  async previewMatchRun(@SignedIn() viewer: Viewer, @Args() { input, sampleSize }: PreviewMatchRunArgs): Promise<MatchPreview> {
+    const preview = await this.previews.preview(viewer.accountId, input ?? null, sampleSize);
+    return {
+      stats: { ...preview.stats, emailsQueued: 0, emailsSent: 0 },
+      sample: preview.sample.map((p) => ({
+        a: toProfessional(p.a),
+        b: toProfessional(p.b),
+        initiative: p.initiative ? toInitiative(p.initiative) : null,
+        score: p.score,
+        reasons: p.reasons,
+      })),
+    };
+  }
+
+  @ResolveField(() => Professional, { nullable: true, description: 'Who stored this version; null for the defaults or a deleted account' })
+  async createdBy(@Parent() rules: MatchRuleSet, @Context() ctx: GraphQLContext): Promise<Professional | null> {
+    if (!rules.createdById) return null;
+    const found = await ctx.loaders.professional.load(rules.createdById);
+    return found ? toProfessional(found) : null;
+  }
+}
