@@ -13,7 +13,7 @@ import { LoggingModule } from './logging/logging.module.js';
 import { JobsWorkerModule } from './jobs/jobs-worker.module.js';
 import { EmailWorkerModule } from './mail/email-worker.module.js';
 import { MailModule } from './mail/mail.module.js';
-import { MatchingModule } from './matching/matching.module.js';
+import { MatchingModule, MatchingWorkerModule } from './matching/matching.module.js';
 import { ProfessionalsModule } from './professionals/professionals.module.js';
 import { AppConfig } from './config/runtime-config.js';
 import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
@@ -58,7 +58,7 @@ export const RATE_LIMITS = [
 })
 export class ApiModule {}
 
-@Module({ imports: [CoreModule, EmailWorkerModule, JobsWorkerModule] })
+@Module({ imports: [CoreModule, EmailWorkerModule, JobsWorkerModule, MatchingWorkerModule] })
 export class WorkerModule {}
 
 /** Which parts a process runs: `api`, `worker`, or both in one process for a single machine. */

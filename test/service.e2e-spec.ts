@@ -144,9 +144,18 @@ describe('maintenance jobs', () => {
     try {
       const schedulers = await queue.getJobSchedulers();
       expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
+        ['expire-introductions', '7 * * * *', 'Europe/Amsterdam'],
         ['purge-professional-changes', '27 3 * * *', 'Europe/Amsterdam'],
         ['purge-sign-in-tokens', '17 3 * * *', 'Europe/Amsterdam'],
+        ['relay', '* * * * *', 'Europe/Amsterdam'],
       ]);
+      const matching = new Queue('matching', { connection: redisOptions(t.env.REDIS_URL), prefix: t.env.REDIS_PREFIX });
+      try {
+        // Match runs follow the active rules: one schedule, however many workers.
+        expect((await matching.getJobSchedulers()).map((s) => [s.key, s.pattern, s.tz])).toEqual([['match-runs', '0 8 * * 1', 'Europe/Amsterdam']]);
+      } finally {
+        await matching.close();
+      }
 
       await t.gql(`mutation { register(input: { email: "gijs@example.org", name: "Gijs Bos", sector: CITIZEN }) }`);
       await t.mailbox.waitFor(1);

@@ -9,8 +9,6 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
-  /** An operation of the contract whose issue is not built yet. */
-  NOT_IMPLEMENTED = 'NOT_IMPLEMENTED',
 }
 
 export abstract class DomainError extends Error {
@@ -73,12 +71,5 @@ export class RateLimited extends DomainError {
   readonly code = ErrorCode.RATE_LIMITED;
   constructor() {
     super('Too many requests; try again later');
-  }
-}
-
-export class NotImplemented extends DomainError {
-  readonly code = ErrorCode.NOT_IMPLEMENTED;
-  constructor(operation: string, issue: number) {
-    super(`${operation} is not available yet (issue #${issue})`, { issue });
   }
 }

@@ -73,6 +73,18 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** Days a suggested introduction waits for both answers before it expires. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  INTRODUCTION_EXPIRY_DAYS = 14;
+
+  /** Emails sent per minute at most, across every worker (the SMTP relay's limit). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  EMAIL_RATE_PER_MINUTE = 600;
+
+  /** Job lock of the workers: a dead worker's jobs are picked up again after about twice this. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  JOB_LOCK_SECONDS = 30;
+
   /** Size of the PostgreSQL connection pool of each process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE = 10;

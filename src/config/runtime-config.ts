@@ -23,6 +23,8 @@ export class AppConfig {
     readonly adminEmails: ReadonlySet<string>,
     readonly logLevel: string,
     readonly trustProxy: boolean | string,
+    readonly introductionExpiryDays: number,
+    readonly emailRatePerMinute: number,
   ) {}
 
   get isProduction(): boolean {
@@ -48,6 +50,8 @@ export class AppConfig {
       new Set(parseList(vars.ADMIN_EMAILS)),
       vars.LOG_LEVEL,
       parseTrustProxy(vars.TRUST_PROXY),
+      vars.INTRODUCTION_EXPIRY_DAYS,
+      vars.EMAIL_RATE_PER_MINUTE,
     );
   }
 }

@@ -3,15 +3,26 @@
 export const QUEUES = {
   email: 'email',
   maintenance: 'maintenance',
+  matching: 'matching',
 } as const;
 
 export interface JobPayloads {
   email: {
     'sign-in-link': { accountId: string };
+    /** One row of email_outbox (digest, connection, pause notice). */
+    outbox: { outboxId: string };
   };
   maintenance: {
     'purge-sign-in-tokens': Record<string, never>;
     'purge-professional-changes': Record<string, never>;
+    'expire-introductions': Record<string, never>;
+    /** Queues what a crash left between a commit and its enqueue: QUEUED runs, PENDING emails. */
+    relay: Record<string, never>;
+  };
+  matching: {
+    /** Fired by the schedule of the active rule set: starts a run unless one is live. */
+    'scheduled-run': Record<string, never>;
+    'match-run': { runId: string };
   };
 }
 
@@ -25,3 +36,9 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 1_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 } as const;
+
+/** Job ids derived from business keys make enqueueing idempotent (BullMQ ids may not contain ':'). */
+export const jobIds = {
+  matchRun: (runId: string): string => `run-${runId}`,
+  outbox: (outboxId: string, requeues: number): string => `outbox-${outboxId}-${requeues}`,
+};

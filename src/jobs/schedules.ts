@@ -10,6 +10,8 @@ export const TIMEZONE = 'Europe/Amsterdam';
 export const MAINTENANCE_SCHEDULES: readonly { job: JobName<'maintenance'>; pattern: string; why: string }[] = [
   { job: 'purge-sign-in-tokens', pattern: '17 3 * * *', why: 'expired sign-in links are of no use to anyone' },
   { job: 'purge-professional-changes', pattern: '27 3 * * *', why: "the search index's change log only needs the last day" },
+  { job: 'expire-introductions', pattern: '7 * * * *', why: 'suggestions nobody answered in time expire within the hour' },
+  { job: 'relay', pattern: '* * * * *', why: 'runs and emails a crash left unqueued are queued within a minute or two' },
 ];
 
 @Injectable()

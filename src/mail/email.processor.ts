@@ -1,26 +1,63 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job, Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
 import { SignInLinkMailer } from '../auth/sign-in-link.mailer.js';
+import { AppConfig } from '../config/runtime-config.js';
+import { lockOptions } from '../jobs/worker-options.js';
 import { type JobName, type JobPayloads, QUEUES } from '../jobs/jobs.js';
+import { OutboxSender } from './outbox/outbox.sender.js';
 
 // A mapped type over every declared job name: a job without a handler does not compile.
-type Handlers = { [N in JobName<'email'>]: (payload: JobPayloads['email'][N]) => Promise<void> };
+type Handlers = { [N in JobName<'email'>]: (payload: JobPayloads['email'][N]) => Promise<unknown> };
 
-@Processor(QUEUES.email, { concurrency: 5 })
-export class EmailProcessor extends WorkerHost {
+@Processor(QUEUES.email, { concurrency: 5, ...lockOptions() })
+export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(EmailProcessor.name);
   private readonly handlers: Handlers;
 
-  constructor(signInLinks: SignInLinkMailer) {
+  constructor(
+    signInLinks: SignInLinkMailer,
+    outbox: OutboxSender,
+    @InjectQueue(QUEUES.email) private readonly queue: Queue,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {
     super();
-    this.handlers = { 'sign-in-link': ({ accountId }) => signInLinks.send(accountId) };
+    this.handlers = {
+      'sign-in-link': ({ accountId }) => signInLinks.send(accountId),
+      outbox: ({ outboxId }) => outbox.send(outboxId),
+    };
+  }
+
+  /** The SMTP relay's limit holds for all workers together: a rate limit on the queue, not per worker. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.setGlobalRateLimit(this.config.emailRatePerMinute, 60_000);
   }
 
   async process(job: Job): Promise<void> {
     const handler = this.handlers[job.name as JobName<'email'>];
     if (!handler) throw new Error(`Unknown email job "${job.name}"`);
-    await handler(job.data);
-    this.logger.log({ jobId: job.id, job: job.name }, 'email job done');
+    try {
+      const outcome = await handler(job.data);
+      this.logger.log({ jobId: job.id, job: job.name, outcome }, 'email job done');
+    } catch (error) {
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (final && job.name === 'outbox') {
+        // Out of retries: an admin can list and retry it (failedEmails, retryEmail).
+        await this.db.query(`UPDATE email_outbox SET status = 'FAILED', last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [
+          (job.data as JobPayloads['email']['outbox']).outboxId,
+          error instanceof Error ? error.message.slice(0, 2000) : String(error),
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    const final = job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true;
+    this.logger[final ? 'error' : 'warn']({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, final, err: error }, 'job failed');
   }
 }

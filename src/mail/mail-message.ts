@@ -4,4 +4,6 @@ export interface MailMessage {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** `<…@…>`; derived from an idempotency key so that a resend is recognisably the same message. */
+  messageId?: string;
 }

@@ -20,6 +20,7 @@ export class MailService implements OnApplicationShutdown {
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: config.mailFrom });
   }
 
+  /** Resolves once the SMTP server accepted the message (or it was written to MAIL_DIR). */
   async send(message: MailMessage): Promise<void> {
     const info = await this.transport.sendMail({
       to: message.to,
@@ -27,6 +28,7 @@ export class MailService implements OnApplicationShutdown {
       text: message.text,
       html: message.html,
       headers: message.headers,
+      messageId: message.messageId,
     });
     if (!this.config.smtpUrl) {
       await mkdir(this.config.mailDir, { recursive: true });

@@ -1,9 +1,35 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { QUEUES } from '../jobs/jobs.js';
 import { MatchInputLoader } from './match-input.loader.js';
-import { MatchingResolver } from './matching.resolver.js';
 import { MatchPreviewService } from './preview/match-preview.service.js';
 import { MatchRulesResolver } from './rules/match-rules.resolver.js';
 import { MatchRulesService } from './rules/match-rules.service.js';
+import { MatchRunExecutor } from './runs/match-run.executor.js';
+import { MatchRunProcessor } from './runs/match-run.processor.js';
+import { MatchRunQueue } from './runs/match-run.queue.js';
+import { MatchRunsResolver } from './runs/match-runs.resolver.js';
+import { MatchRunsService } from './runs/match-runs.service.js';
+import { MatchSchedule } from './runs/match-schedule.js';
 
-@Module({ providers: [MatchRulesService, MatchInputLoader, MatchPreviewService, MatchRulesResolver, MatchingResolver] })
+/** Rules, runs and the schedule: what API and worker processes share. */
+@Module({
+  imports: [BullModule.registerQueue({ name: QUEUES.matching })],
+  providers: [MatchRulesService, MatchInputLoader, MatchRunQueue, MatchRunsService, MatchSchedule],
+  exports: [MatchRulesService, MatchInputLoader, MatchRunQueue, MatchRunsService, MatchSchedule],
+})
+export class MatchingCoreModule {}
+
+/** The admin API: rules, preview, runs. */
+@Module({
+  imports: [MatchingCoreModule],
+  providers: [MatchPreviewService, MatchRulesResolver, MatchRunsResolver],
+})
 export class MatchingModule {}
+
+/** Executes runs; worker processes only. */
+@Module({
+  imports: [MatchingCoreModule],
+  providers: [MatchRunExecutor, MatchRunProcessor],
+})
+export class MatchingWorkerModule {}

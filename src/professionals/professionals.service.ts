@@ -113,8 +113,33 @@ export class ProfessionalsService {
     const initiatives = await q(`SELECT i.id, i.title, i.summary, i.description, i.lessons_learned, i.status, i.municipality_code, i.created_at, ii.added_at AS initiator_since
       FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id WHERE ii.professional_id = $1 ORDER BY i.created_at`);
     const signIns = await q(`SELECT created_at, expires_at, used_at FROM sign_in_token WHERE account_id = $1 ORDER BY created_at`);
+    // Introductions from the caller's side: their own answer and rating, the counterpart by name only.
+    const introductions = await q(`SELECT i.id, i.kind, i.status, i.score, i.created_at, i.expires_at, i.connected_at, c.name AS counterpart,
+        n.title AS initiative,
+        CASE WHEN i.a_id = $1 THEN i.a_answer ELSE i.b_answer END AS your_answer,
+        CASE WHEN i.a_id = $1 THEN i.a_answered_at ELSE i.b_answered_at END AS answered_at,
+        CASE WHEN i.a_id = $1 THEN i.a_useful ELSE i.b_useful END AS you_found_it_useful,
+        CASE WHEN i.a_id = $1 THEN i.a_comment ELSE i.b_comment END AS your_comment
+      FROM introduction i JOIN professional c ON c.id = CASE WHEN i.a_id = $1 THEN i.b_id ELSE i.a_id END
+      LEFT JOIN initiative n ON n.id = i.initiative_id
+      WHERE i.a_id = $1 OR i.b_id = $1 ORDER BY i.created_at, i.id`);
+    const emails = await q(`SELECT kind, status, created_at, sent_at FROM email_outbox WHERE account_id = $1 ORDER BY created_at`);
+    const [digests] = await q(`SELECT unanswered_in_row, last_digest_at FROM digest_state WHERE account_id = $1`);
+    const ruleSets = await q(`SELECT version, note, created_at FROM match_rule_set WHERE created_by = $1 ORDER BY version`);
     return JSON.stringify(
-      { exportedAt: new Date().toISOString(), account, profile, offers, seeks, initiatives, signInLinks: signIns },
+      {
+        exportedAt: new Date().toISOString(),
+        account,
+        profile,
+        offers,
+        seeks,
+        initiatives,
+        signInLinks: signIns,
+        introductions,
+        emails,
+        digests: digests ?? null,
+        matchRuleVersionsYouStored: ruleSets,
+      },
       null,
       2,
     );

@@ -57,6 +57,15 @@ export class MatchRunStats {
   @Field(() => Float) meanScore!: number;
   @Field(() => Int) emailsQueued!: number;
   @Field(() => Int) emailsSent!: number;
+  @Field(() => Int, { description: 'Digests that failed after every retry (see failedEmails)' }) emailsFailed!: number;
+  @Field(() => Int, { description: 'People paused by this run after three unanswered digests' }) paused!: number;
+  @Field(() => Int, { description: 'Introductions at least one side said yes to' }) accepted!: number;
+  @Field(() => Int) declined!: number;
+  @Field(() => Int, { description: 'Introductions both sides said yes to' }) connected!: number;
+  @Field(() => Int) expired!: number;
+  @Field(() => Float, { description: 'accepted / proposed' }) acceptanceRate!: number;
+  @Field(() => Float, { description: 'connected / proposed' }) connectionRate!: number;
+  @Field(() => Float, { description: 'Of the rated connections, the share someone found useful' }) usefulnessRate!: number;
 }
 
 @ObjectType()

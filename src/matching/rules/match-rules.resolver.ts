@@ -9,6 +9,7 @@ import { Professional } from '../../professionals/dto/professional.types.js';
 import { toMatchRuleSet } from '../dto/matching.mapper.js';
 import { MatchPreview, MatchRuleSet, MatchRuleSetInput, PreviewMatchRunArgs } from '../dto/matching.types.js';
 import { MatchPreviewService } from '../preview/match-preview.service.js';
+import { MatchSchedule } from '../runs/match-schedule.js';
 import { MatchRulesService } from './match-rules.service.js';
 
 @AdminOnly()
@@ -17,6 +18,7 @@ export class MatchRulesResolver {
   constructor(
     private readonly rules: MatchRulesService,
     private readonly previews: MatchPreviewService,
+    private readonly schedule: MatchSchedule,
   ) {}
 
   @Query(() => MatchRuleSet, { description: 'Admin: the active version' })
@@ -31,7 +33,10 @@ export class MatchRulesResolver {
 
   @Mutation(() => MatchRuleSet, { description: 'Admin: stores a new version' })
   async updateMatchRules(@SignedIn() viewer: Viewer, @Args('input') input: MatchRuleSetInput): Promise<MatchRuleSet> {
-    return toMatchRuleSet(await this.rules.update(viewer.accountId, input));
+    const saved = await this.rules.update(viewer.accountId, input);
+    // The new version's cron pattern and time zone take over the schedule of runs.
+    await this.schedule.sync();
+    return toMatchRuleSet(saved);
   }
 
   @Mutation(() => MatchPreview, {
@@ -40,7 +45,21 @@ export class MatchRulesResolver {
   async previewMatchRun(@SignedIn() viewer: Viewer, @Args() { input, sampleSize }: PreviewMatchRunArgs): Promise<MatchPreview> {
     const preview = await this.previews.preview(viewer.accountId, input ?? null, sampleSize);
     return {
-      stats: { ...preview.stats, emailsQueued: 0, emailsSent: 0 },
+      // A preview queues and sends nothing, and nobody answers it.
+      stats: {
+        ...preview.stats,
+        emailsQueued: 0,
+        emailsSent: 0,
+        emailsFailed: 0,
+        paused: 0,
+        accepted: 0,
+        declined: 0,
+        connected: 0,
+        expired: 0,
+        acceptanceRate: 0,
+        connectionRate: 0,
+        usefulnessRate: 0,
+      },
       sample: preview.sample.map((p) => ({
         a: toProfessional(p.a),
         b: toProfessional(p.b),

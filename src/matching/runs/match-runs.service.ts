@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { InvalidInput } from '../../common/domain-error.js';
+import { isUuid } from '../../common/ids.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { MatchRulesService } from '../rules/match-rules.service.js';
+import { MatchRunQueue } from './match-run.queue.js';
+
+/** What the engine part of a run stored; the email and answer counts are read live. */
+export interface StoredRunStats {
+  eligiblePeople: number;
+  candidatePairs: number;
+  proposed: number;
+  peopleWithIntroduction: number;
+  meanScore: number;
+  emailsQueued: number;
+  paused: number;
+}
+
+export interface MatchRunRow {
+  id: string;
+  status: 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+  dry_run: boolean;
+  rule_set_version: number;
+  requested_by: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  stats: StoredRunStats | null;
+  error: string | null;
+}
+
+/** Live figures of a run: emails sent, answers and ratings of its introductions. */
+export interface RunOutcome {
+  emailsSent: number;
+  emailsFailed: number;
+  accepted: number;
+  declined: number;
+  connected: number;
+  expired: number;
+  ratedUseful: number;
+  rated: number;
+}
+
+/** Match runs as records: trigger, list, read. The worker executes them (match-run.executor.ts). */
+@Injectable()
+export class MatchRunsService {
+  private readonly logger = new Logger(MatchRunsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rules: MatchRulesService,
+    private readonly queue: MatchRunQueue,
+  ) {}
+
+  /**
+   * Creates a QUEUED run with the active rules and enqueues it. At most one run is live
+   * (a partial unique index): while one is, this returns that one and creates nothing.
+   */
+  async trigger(requestedBy: string | null, dryRun: boolean): Promise<{ run: MatchRunRow; created: boolean }> {
+    const version = (await this.rules.active()).version;
+    const inserted: MatchRunRow[] = await this.db.query(
+      // created_at from here, in milliseconds: cursors carry it as an ISO string, which has no microseconds.
+      `INSERT INTO match_run (id, status, dry_run, rule_set_version, requested_by, created_at) VALUES ($1, 'QUEUED', $2, $3, $4, $5)
+       ON CONFLICT ((true)) WHERE status IN ('QUEUED', 'RUNNING') DO NOTHING RETURNING *`,
+      [randomUUID(), dryRun, version, requestedBy, new Date()],
+    );
+    if (inserted.length === 0) {
+      const [live]: MatchRunRow[] = await this.db.query(`SELECT * FROM match_run WHERE status IN ('QUEUED', 'RUNNING')`);
+      // The live run may have finished between the two statements: try once more.
+      if (!live) return this.trigger(requestedBy, dryRun);
+      this.logger.log({ msg: 'match run not started: one is live', live: live.id });
+      return { run: live, created: false };
+    }
+    const [run] = inserted;
+    // A crash right here leaves the run QUEUED without a job: the relay (maintenance) enqueues it.
+    await this.queue.enqueueRun(run.id);
+    this.logger.log({ msg: 'match run queued', runId: run.id, dryRun, ruleSetVersion: version, requestedBy });
+    return { run, created: true };
+  }
+
+  /**
+   * Enqueues live runs older than a minute again: a crash between the INSERT and the enqueue
+   * left a run QUEUED without a job. The job id makes this a no-op for runs that have one.
+   */
+  async relay(): Promise<number> {
+    const live: { id: string }[] = await this.db.query(
+      `SELECT id FROM match_run WHERE status IN ('QUEUED', 'RUNNING') AND created_at < now() - interval '1 minute'`,
+    );
+    for (const { id } of live) await this.queue.enqueueRun(id);
+    return live.length;
+  }
+
+  async get(id: string): Promise<MatchRunRow | null> {
+    if (!isUuid(id)) return null;
+    const [run]: MatchRunRow[] = await this.db.query(`SELECT * FROM match_run WHERE id = $1`, [id]);
+    return run ?? null;
+  }
+
+  /** Newest first, by (created_at, id) keyset. */
+  async list(first: number, after: string | null): Promise<{ runs: MatchRunRow[]; hasNextPage: boolean; totalCount: number }> {
+    first = pageSize(first);
+    const key = after ? decodeRunCursor(after) : null;
+    const rows: MatchRunRow[] = await this.db.query(
+      `SELECT * FROM match_run
+       WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid)
+       ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [key?.createdAt ?? null, key?.id ?? null, first + 1],
+    );
+    const [{ n }]: { n: string }[] = await this.db.query(`SELECT count(*) AS n FROM match_run`);
+    return { runs: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: Number(n) };
+  }
+
+  async outcomes(runIds: readonly string[]): Promise<Map<string, RunOutcome>> {
+    const emails: { run_id: string; sent: string; failed: string }[] = await this.db.query(
+      `SELECT run_id, count(*) FILTER (WHERE status = 'SENT') AS sent, count(*) FILTER (WHERE status = 'FAILED') AS failed
+       FROM email_outbox WHERE run_id = ANY($1::uuid[]) AND kind = 'digest' GROUP BY run_id`,
+      [runIds],
+    );
+    const answers: { run_id: string; accepted: string; declined: string; connected: string; expired: string; useful: string; rated: string }[] =
+      await this.db.query(
+        `SELECT run_id,
+           count(*) FILTER (WHERE a_answer OR b_answer) AS accepted,
+           count(*) FILTER (WHERE status = 'DECLINED') AS declined,
+           count(*) FILTER (WHERE status = 'CONNECTED') AS connected,
+           count(*) FILTER (WHERE status = 'EXPIRED') AS expired,
+           count(*) FILTER (WHERE a_useful OR b_useful) AS useful,
+           count(*) FILTER (WHERE a_useful IS NOT NULL OR b_useful IS NOT NULL) AS rated
+         FROM introduction WHERE run_id = ANY($1::uuid[]) GROUP BY run_id`,
+        [runIds],
+      );
+    const out = new Map<string, RunOutcome>();
+    for (const id of runIds) out.set(id, { emailsSent: 0, emailsFailed: 0, accepted: 0, declined: 0, connected: 0, expired: 0, ratedUseful: 0, rated: 0 });
+    for (const e of emails) Object.assign(out.get(e.run_id)!, { emailsSent: Number(e.sent), emailsFailed: Number(e.failed) });
+    for (const a of answers) {
+      Object.assign(out.get(a.run_id)!, {
+        accepted: Number(a.accepted),
+        declined: Number(a.declined),
+        connected: Number(a.connected),
+        expired: Number(a.expired),
+        ratedUseful: Number(a.useful),
+        rated: Number(a.rated),
+      });
+    }
+    return out;
+  }
+}
+
+export function runCursor(run: MatchRunRow): string {
+  return encodeCursor([run.created_at.toISOString(), run.id]);
+}
+
+function decodeRunCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = decodeCursor(cursor, ['string', 'string'] as const);
+  if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw new InvalidInput('Invalid cursor', { field: 'after', value: cursor });
+  return { createdAt, id };
+}
