@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthApiModule } from './auth/auth-api.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -54,6 +55,7 @@ export const RATE_LIMITS = [
     MatchingModule,
     GraphQLApiModule,
     HealthModule,
+    AdminModule,
   ],
 })
 export class ApiModule {}

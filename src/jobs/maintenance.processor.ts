@@ -8,13 +8,13 @@ import { expireIntroductions } from '../introductions/introductions.service.js';
 import { OutboxQueue } from '../mail/outbox/outbox.queue.js';
 import { MatchRunsService } from '../matching/runs/match-runs.service.js';
 import { pruneProfessionalChanges } from '../search/expert-index.sync.js';
-import { lockOptions } from './worker-options.js';
+import { workerOptions } from './worker-options.js';
 import { type JobName, type JobPayloads, QUEUES } from './jobs.js';
 
 // A mapped type over every declared job name: a job without a handler does not compile.
 type Handlers = { [N in JobName<'maintenance'>]: (payload: JobPayloads['maintenance'][N]) => Promise<number> };
 
-@Processor(QUEUES.maintenance, lockOptions())
+@Processor(QUEUES.maintenance, workerOptions())
 export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
   private readonly handlers: Handlers;

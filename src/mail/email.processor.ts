@@ -5,14 +5,14 @@ import type { Job, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { SignInLinkMailer } from '../auth/sign-in-link.mailer.js';
 import { AppConfig } from '../config/runtime-config.js';
-import { lockOptions } from '../jobs/worker-options.js';
+import { workerOptions } from '../jobs/worker-options.js';
 import { type JobName, type JobPayloads, QUEUES } from '../jobs/jobs.js';
 import { OutboxSender } from './outbox/outbox.sender.js';
 
 // A mapped type over every declared job name: a job without a handler does not compile.
 type Handlers = { [N in JobName<'email'>]: (payload: JobPayloads['email'][N]) => Promise<unknown> };
 
-@Processor(QUEUES.email, { concurrency: 5, ...lockOptions() })
+@Processor(QUEUES.email, { concurrency: 5, ...workerOptions() })
 export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(EmailProcessor.name);
   private readonly handlers: Handlers;

@@ -1,7 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { lockOptions } from '../../jobs/worker-options.js';
+import { workerOptions } from '../../jobs/worker-options.js';
 import { type JobName, type JobPayloads, QUEUES } from '../../jobs/jobs.js';
 import { MatchRunExecutor } from './match-run.executor.js';
 import { MatchRunsService } from './match-runs.service.js';
@@ -15,7 +15,7 @@ type Handlers = { [N in JobName<'matching'>]: (payload: JobPayloads['matching'][
  * if this process dies, BullMQ hands the job to another worker once the lock lapses, and the
  * executor starts that run over (nothing of a run is stored before its one transaction).
  */
-@Processor(QUEUES.matching, { concurrency: 1, ...lockOptions() })
+@Processor(QUEUES.matching, { concurrency: 1, ...workerOptions() })
 export class MatchRunProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(MatchRunProcessor.name);
   private readonly handlers: Handlers;
