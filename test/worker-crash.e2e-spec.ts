@@ -114,7 +114,8 @@ describe('exactly once when workers are killed', () => {
     // A message the kill caught between the SMTP accept and the SENT mark is sent again with the
     // same Message-ID (outbox.sender.ts): at most one per concurrent send of the killed worker.
     const resent = [...got.values()].reduce((sum, e) => sum + e.messages - e.ids.size, 0);
-    expect(resent).toBeLessThanOrEqual(5);
+    // SMTP_CONNECTIONS (mail.service.ts): the sends one worker has in flight.
+    expect(resent).toBeLessThanOrEqual(10);
   }, SLOW);
 
   it('connections answered while a worker dies: each side of every CONNECTED pair gets exactly one email', async () => {

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InvalidInput } from '../common/domain-error.js';
@@ -19,25 +18,22 @@ const LONG_LIVED_SECONDS = 60 * 60 * 24 * 365;
 
 /**
  * Signed links in emails: answer an introduction, unsubscribe, resume digests. Signed with a
- * key derived from JWT_SECRET but different from the session key, so a link token can never be
- * used as a session (bearer) token, nor a session token as a link. An answer token is bound to
+ * key derived from JWT_SECRET but different from the session key, and another issuer
+ * (email-links.module.ts), so a link token can never be used as a session (bearer) token, nor
+ * a session token as a link. An answer token is bound to
  * the introduction and the recipient, expires with the introduction, and is single-use because
  * a side can answer once (introductions.service.ts).
  */
 @Injectable()
 export class EmailLinks {
-  private readonly key: Buffer;
-
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-  ) {
-    this.key = createHmac('sha256', config.jwtSecret).update('verbinder email links').digest();
-  }
+  ) {}
 
   async url(purpose: LinkPurpose, claims: LinkClaims, expiresAt?: Date): Promise<string> {
     const seconds = expiresAt ? Math.max(60, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) : LONG_LIVED_SECONDS;
-    const token = await this.jwt.signAsync({ ...claims }, { secret: this.key, audience: purpose, expiresIn: seconds });
+    const token = await this.jwt.signAsync({ ...claims }, { audience: purpose, expiresIn: seconds });
     const path = purpose === 'answer' ? 'introductions/answer' : `email/${purpose}`;
     return `${this.config.publicUrl}/${path}?token=${encodeURIComponent(token)}`;
   }
@@ -45,7 +41,7 @@ export class EmailLinks {
   async verify(purpose: LinkPurpose, token: unknown): Promise<LinkClaims> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 2000) throw new InvalidLink();
     try {
-      const claims = await this.jwt.verifyAsync<LinkClaims & object>(token, { secret: this.key, audience: purpose });
+      const claims = await this.jwt.verifyAsync<LinkClaims & object>(token, { audience: purpose });
       if (typeof claims.acc !== 'string' || (purpose === 'answer' && typeof claims.intro !== 'string')) throw new InvalidLink();
       return claims;
     } catch {

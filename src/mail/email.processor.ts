@@ -7,12 +7,13 @@ import { SignInLinkMailer } from '../auth/sign-in-link.mailer.js';
 import { AppConfig } from '../config/runtime-config.js';
 import { workerOptions } from '../jobs/worker-options.js';
 import { type JobName, type JobPayloads, QUEUES } from '../jobs/jobs.js';
+import { SMTP_CONNECTIONS } from './mail.service.js';
 import { OutboxSender } from './outbox/outbox.sender.js';
 
 // A mapped type over every declared job name: a job without a handler does not compile.
 type Handlers = { [N in JobName<'email'>]: (payload: JobPayloads['email'][N]) => Promise<unknown> };
 
-@Processor(QUEUES.email, { concurrency: 5, ...workerOptions() })
+@Processor(QUEUES.email, { concurrency: SMTP_CONNECTIONS, ...workerOptions() })
 export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(EmailProcessor.name);
   private readonly handlers: Handlers;
@@ -41,7 +42,8 @@ export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap
     if (!handler) throw new Error(`Unknown email job "${job.name}"`);
     try {
       const outcome = await handler(job.data);
-      this.logger.log({ jobId: job.id, job: job.name, outcome }, 'email job done');
+      // One info line per email is OutboxSender's; this one is for tracing jobs.
+      this.logger.debug({ jobId: job.id, job: job.name, outcome }, 'email job done');
     } catch (error) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (final && job.name === 'outbox') {

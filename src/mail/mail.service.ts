@@ -9,6 +9,9 @@ import type { MailMessage } from './mail-message.js';
  * Sends email by SMTP when SMTP_URL is set; otherwise writes each message as an .eml file
  * to MAIL_DIR, a mailbox folder a person trying the service can open.
  */
+/** Open SMTP connections per process; as many as the email worker sends at once. */
+export const SMTP_CONNECTIONS = 10;
+
 @Injectable()
 export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
@@ -16,7 +19,7 @@ export class MailService implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {
     this.transport = config.smtpUrl
-      ? nodemailer.createTransport(config.smtpUrl, { from: config.mailFrom })
+      ? nodemailer.createTransport(pooled(config.smtpUrl), { from: config.mailFrom })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }, { from: config.mailFrom });
   }
 
@@ -36,11 +39,22 @@ export class MailService implements OnApplicationShutdown {
       await writeFile(file, (info as unknown as { message: Buffer }).message);
       this.logger.log({ file }, 'email written to the mailbox folder');
     } else {
-      this.logger.log({ messageId: info.messageId }, 'email sent');
+      this.logger.debug({ messageId: info.messageId }, 'email sent');
     }
   }
 
   onApplicationShutdown(): void {
     this.transport.close();
   }
+}
+
+/**
+ * SMTP connections are kept open and reused (nodemailer's pool) unless the URL says otherwise:
+ * a connection per message would cost a TCP and SMTP handshake each time.
+ */
+export function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(SMTP_CONNECTIONS));
+  return url.toString();
 }

@@ -17,6 +17,8 @@ export async function startSmtpServer(): Promise<TestMailbox> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    // No reverse DNS lookup of 127.0.0.1 per connection: it can take longer than the whole exchange.
+    disableReverseLookup: true,
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
