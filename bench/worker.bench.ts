@@ -135,6 +135,10 @@ async function main(): Promise<void> {
       stream.resume();
     },
   });
+  sink.on('error', (error: NodeJS.ErrnoException) => {
+    // Workers stopped at the end of a round close their pooled connections abruptly.
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const smtpPort = (sink.server.address() as { port: number }).port;
 

@@ -81,6 +81,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   EMAIL_RATE_PER_MINUTE = 600;
 
+  /** Heap of the thread that runs the matching engine, in MiB: about 1 GiB per 100,000 people. */
+  @Transform(toInt) @IsInt() @Min(256) @Max(262_144)
+  ENGINE_HEAP_MB = 4096;
+
   /** Job lock of the workers: a dead worker's jobs are picked up again after about twice this. */
   @Transform(toInt) @IsInt() @Min(1) @Max(600)
   JOB_LOCK_SECONDS = 30;

@@ -25,6 +25,7 @@ export class AppConfig {
     readonly trustProxy: boolean | string,
     readonly introductionExpiryDays: number,
     readonly emailRatePerMinute: number,
+    readonly engineHeapMb: number,
   ) {}
 
   get isProduction(): boolean {
@@ -52,6 +53,7 @@ export class AppConfig {
       parseTrustProxy(vars.TRUST_PROXY),
       vars.INTRODUCTION_EXPIRY_DAYS,
       vars.EMAIL_RATE_PER_MINUTE,
+      vars.ENGINE_HEAP_MB,
     );
   }
 }

@@ -6,9 +6,13 @@ import type { MatchInput, MatchResult } from './engine/types.js';
  * API's event loop that would stall every other request (and the health checks) meanwhile.
  * The input is copied to the thread (structured clone keeps the Map and the Dates).
  */
-export function runMatchingInThread(input: MatchInput): Promise<MatchResult> {
+export function runMatchingInThread(input: MatchInput, heapMb: number): Promise<MatchResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./engine.thread.js', import.meta.url), { workerData: input });
+    const worker = new Worker(new URL('./engine.thread.js', import.meta.url), {
+      workerData: input,
+      // A network of a million people needs several GiB (BENCHMARKS.md): ENGINE_HEAP_MB.
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    });
     let settled = false;
     worker.once('message', (result: MatchResult) => {
       settled = true;

@@ -29,6 +29,11 @@ export async function startSmtpServer(): Promise<TestMailbox> {
         .catch(callback);
     },
   });
+  // A client that dies mid-session (the crash tests kill workers) resets its connection; that is
+  // the client's business, not a failure of the test.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as { port: number };
   return {

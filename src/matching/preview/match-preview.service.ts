@@ -4,6 +4,7 @@ import { type DataSource, In } from 'typeorm';
 import { AccountEntity } from '../../auth/account.entity.js';
 import { Conflict, InvalidInput } from '../../common/domain-error.js';
 import type { Locale } from '../../common/enums.js';
+import { AppConfig } from '../../config/runtime-config.js';
 import { InitiativeEntity } from '../../initiatives/initiative.entity.js';
 import { ProfessionalEntity } from '../../professionals/professional.entity.js';
 import { MAX_PREVIEW_SAMPLE, type MatchRuleSetInput } from '../dto/matching.types.js';
@@ -39,6 +40,7 @@ export class MatchPreviewService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: MatchRulesService,
     private readonly loader: MatchInputLoader,
+    private readonly config: AppConfig,
   ) {}
 
   async preview(accountId: string, input: MatchRuleSetInput | null, sampleSize: number): Promise<Preview> {
@@ -52,7 +54,7 @@ export class MatchPreviewService {
       const started = performance.now();
       const matchInput = await this.loader.load(rules, new Date());
       const loaded = performance.now();
-      const result = await runMatchingInThread(matchInput);
+      const result = await runMatchingInThread(matchInput, this.config.engineHeapMb);
       this.logger.log({
         msg: 'match preview',
         eligiblePeople: result.stats.eligiblePeople,

@@ -54,7 +54,7 @@ export class MatchRunExecutor {
     const started = performance.now();
     const input = await this.loader.load(toMatchRules(rules), now);
     const loaded = performance.now();
-    const result = await runMatchingInThread(input);
+    const result = await runMatchingInThread(input, this.config.engineHeapMb);
     const computed = performance.now();
 
     const recipients = run.dry_run ? [] : digestRecipients(result.proposals);
