@@ -6,8 +6,8 @@
 //    N / 10 initiatives with the seed's generator and turns them into a MatchInput with the
 //    default rules and some earlier introductions (src/matching/engine/synthetic-input.ts), then
 //    runs runMatching once. Prints, per size: eligible people, open initiatives, history entries,
-//    generation time, engine time, peak RSS (process.resourceUsage().maxRSS: after generating
-//    and at the end), proposals, candidatePairs and meanScore.
+//    generation time, engine time (wall and CPU), peak RSS (process.resourceUsage().maxRSS: after
+//    generating and at the end), proposals, candidatePairs and meanScore.
 // 2. At BENCH_NAIVE_SIZE professionals, again in a child of its own: the naive all-pairs
 //    reference (naive-reference.spec-helper.ts) against the engine, as a time ratio, and whether
 //    they propose the same. The reference has no candidate bound K, so equality is checked
@@ -21,6 +21,9 @@
 //   BENCH_NAIVE_SIZE   professionals for the naive comparison (default 10000; 0 skips it)
 //   BENCH_SEED         generator seed (default 1)
 //   BENCH_TIMEOUT      seconds a child may take before it is stopped (default 900)
+//   BENCH_HEAP_MB      --max-old-space-size of the children (default 12288): Node's default of about
+//                      4 GiB is too small at a million professionals, where the 1.3 million
+//                      proposals with their reasons in two languages alone take some 3 GiB of heap
 //   BENCH_CHILD_NODE_ARGS  extra node options for the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -48,6 +51,8 @@ interface SizeReport {
   history: number;
   generateS: number;
   engineS: number;
+  /** CPU time of the engine (user + system): on a shared machine, wall time can be a multiple of it. */
+  engineCpuS: number;
   rssAfterGenerateMiB: number;
   rssMiB: number;
   proposals: number;
@@ -110,7 +115,9 @@ function seconds<T>(work: () => T): [T, number] {
 function measureSize(professionals: number, seed: number): SizeReport {
   const [matchInput, generateS] = seconds(() => input(professionals, seed));
   const rssAfterGenerateMiB = rssMiB();
+  const cpu = process.cpuUsage();
   const [result, engineS] = seconds(() => runMatching(matchInput));
+  const { user, system } = process.cpuUsage(cpu);
   return {
     professionals,
     people: matchInput.people.length,
@@ -118,6 +125,7 @@ function measureSize(professionals: number, seed: number): SizeReport {
     history: matchInput.history.length,
     generateS,
     engineS,
+    engineCpuS: (user + system) / 1e6,
     rssAfterGenerateMiB,
     rssMiB: rssMiB(),
     proposals: result.stats.proposed,
@@ -159,9 +167,9 @@ function measureNaive(professionals: number, seed: number): NaiveReport {
 // Parent
 
 /** Runs this script as a child in `mode` and returns the JSON line it prints last. */
-function child<T>(mode: 'size' | 'naive', professionals: number, seed: number, timeoutS: number): Promise<T> {
+function child<T>(mode: 'size' | 'naive', professionals: number, seed: number, timeoutS: number, heapMb: number): Promise<T> {
   const script = fileURLToPath(import.meta.url);
-  const nodeArgs = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs = [`--max-old-space-size=${heapMb}`, ...(process.env.BENCH_CHILD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [...nodeArgs, script, `--${mode}`, String(professionals), String(seed)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -180,10 +188,10 @@ function child<T>(mode: 'size' | 'naive', professionals: number, seed: number, t
 const thousands = (value: number): string => value.toLocaleString('en-US');
 
 function table(rows: readonly (SizeReport | { professionals: number; error: string })[]): string[] {
-  const header = ['professionals', 'people', 'initiatives', 'history', 'generate s', 'engine s', 'peak RSS MiB (gen / end)', 'proposals', 'candidatePairs', 'meanScore'];
+  const header = ['professionals', 'people', 'initiatives', 'history', 'generate s', 'engine s', 'engine CPU s', 'peak RSS MiB (gen / end)', 'proposals', 'candidatePairs', 'meanScore'];
   const cells = rows.map((r) =>
     'error' in r
-      ? [thousands(r.professionals), r.error, '', '', '', '', '', '', '', '']
+      ? [thousands(r.professionals), r.error, '', '', '', '', '', '', '', '', '']
       : [
           thousands(r.professionals),
           thousands(r.people),
@@ -191,6 +199,7 @@ function table(rows: readonly (SizeReport | { professionals: number; error: stri
           thousands(r.history),
           fixed(r.generateS, 1),
           fixed(r.engineS, 1),
+          fixed(r.engineCpuS, 1),
           `${fixed(r.rssAfterGenerateMiB, 0)} / ${fixed(r.rssMiB, 0)}`,
           thousands(r.proposals),
           thousands(r.candidatePairs),
@@ -206,10 +215,11 @@ async function main(): Promise<void> {
   const seed = integer('BENCH_SEED', 1);
   const timeoutS = integer('BENCH_TIMEOUT', 900);
   const naiveAt = naiveSize();
+  const heapMb = integer('BENCH_HEAP_MB', 12_288);
   const out: string[] = [
     `Matching engine benchmark (issue #4), ${new Date().toISOString()}`,
     `Machine: ${machineDescription()}; node ${process.version}`,
-    `Seed ${seed}; initiatives = professionals / 10; default rules (src/matching/engine/default-rules.ts); one child process per size`,
+    `Seed ${seed}; initiatives = professionals / 10; default rules (src/matching/engine/default-rules.ts); one child process per size, --max-old-space-size=${heapMb}`,
     '',
   ];
   const problems: string[] = [];
@@ -217,7 +227,7 @@ async function main(): Promise<void> {
   for (const n of sizes()) {
     process.stderr.write(`size ${n} …\n`);
     try {
-      rows.push(await child<SizeReport>('size', n, seed, timeoutS));
+      rows.push(await child<SizeReport>('size', n, seed, timeoutS, heapMb));
     } catch (error) {
       problems.push(errorText(error));
       rows.push({ professionals: n, error: 'failed' });
@@ -236,7 +246,7 @@ async function main(): Promise<void> {
   if (naiveAt > 0) {
     process.stderr.write(`naive reference at ${naiveAt} …\n`);
     try {
-      const r = await child<NaiveReport>('naive', naiveAt, seed, timeoutS);
+      const r = await child<NaiveReport>('naive', naiveAt, seed, timeoutS, heapMb);
       out.push(
         '',
         `Naive all-pairs reference at ${thousands(r.professionals)} professionals (${thousands(r.people)} eligible people):`,

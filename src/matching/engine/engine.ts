@@ -16,6 +16,16 @@
 // of an initiative is ever proposed for it. A professional meets an initiative when one of their
 // offers meets one of its open needs at the need's level (taxonomy partial credit allowed) and
 // their scope admits the initiative's municipality.
+//
+// Size (`npm run bench:matching`, figures in BENCHMARKS.md): time and memory grow about linearly
+// with the number of people, since candidates are bounded per seek (K) and the b-matching sorts
+// the candidate edges (about 55 per person). What keeps it so: offerer lists gathered once per
+// (discipline, scope, place) (candidates.ts), credit and distances tabulated per pair of
+// disciplines and of places, not computed per pair of people (network.ts). At a million people
+// the candidates (5·10^7 edges) and their sort are bound by cache misses: each scored pair reads
+// two people's columns scattered over the arrays. One process runs a million professionals; the
+// proposals with their reasons in two languages then need a heap above Node's default of about
+// 4 GiB (some 2 KB a proposal, 1.3 million proposals): see the benchmark.
 import { greedyBMatching } from './b-matching.js';
 import { OfferIndex, generateCandidates } from './candidates.js';
 import { compileNetwork } from './network.js';

@@ -17,6 +17,11 @@ const SCOPE_CODE: Record<RegionScope, number> = {
 
 const DAY_MS = 86_400_000;
 
+/** κ for a child offered where its parent is sought, per level between them (score.ts header). */
+export const CHILD_CREDIT = 0.6;
+/** κ for a parent offered where its child is sought, per level between them. */
+export const PARENT_CREDIT = 0.3;
+
 export interface Network {
   rules: MatchRules;
   people: readonly MatchPerson[];
@@ -26,6 +31,8 @@ export interface Network {
   /** Place index or -1. */
   place: Int32Array;
   sector: readonly string[];
+  /** Sector as a small code, equal exactly when the sectors are: compared for every scored pair. */
+  sectorCode: Uint8Array;
   /** Organisation code or -1 (none). */
   organisation: Int32Array;
   /** Hours a month or -1 (unknown). */
@@ -46,11 +53,18 @@ export interface Network {
   parent: Int32Array;
   depth: Int32Array;
   disciplineNames: readonly MatchDiscipline[];
+  /**
+   * κ(s, o) of every pair of disciplines (score.ts header) at s · disciplineCount + o: scoring
+   * reads a number instead of walking the tree for each (seek, offer) of each pair.
+   */
+  credit: Float64Array;
 
   places: readonly MatchPlace[];
   /** Province index per place. */
   province: Int32Array;
   provinceCount: number;
+  /** Distance between places p and q in km at p · places + q: one haversine per pair of places, not per pair of people. */
+  distance: Float64Array;
   /** Per place: the places within maxDistanceKm (itself included), ascending. */
   near: readonly Int32Array[];
 
@@ -70,6 +84,8 @@ export interface Network {
 
   /** Pair keys (pairKey) that the history rules out: declined ever, or introduced within the cool-down. */
   blocked: ReadonlySet<number>;
+  /** 1 for the people in some blocked pair: most pairs then skip the lookup in `blocked`. */
+  inBlocked: Uint8Array;
 }
 
 /** Key of an unordered pair of person indexes. Exact: n ≤ 2^26 keeps n² below 2^53. */
@@ -121,6 +137,11 @@ export function compileNetwork(input: MatchInput): Network {
     }
     depth[d] = k;
   }
+  const disciplineCount = disciplineIds.length;
+  const credit = new Float64Array(disciplineCount * disciplineCount);
+  for (let sought = 0; sought < disciplineCount; sought++) {
+    for (let offered = 0; offered < disciplineCount; offered++) credit[sought * disciplineCount + offered] = taxonomyCredit(parent, depth, sought, offered);
+  }
 
   // Places and provinces.
   const places = input.places;
@@ -135,10 +156,13 @@ export function compileNetwork(input: MatchInput): Network {
     }
     return code;
   });
-  const near: Int32Array[] = places.map((from) => {
+  const distance = new Float64Array(places.length * places.length);
+  const near: Int32Array[] = places.map((from, i) => {
     const within: number[] = [];
     places.forEach((to, j) => {
-      if (distanceKm(from.latitude, from.longitude, to.latitude, to.longitude) <= rules.maxDistanceKm || to === from) within.push(j);
+      const km = i === j ? 0 : distanceKm(from.latitude, from.longitude, to.latitude, to.longitude);
+      distance[i * places.length + j] = km;
+      if (km <= rules.maxDistanceKm || to === from) within.push(j);
     });
     return Int32Array.from(within);
   });
@@ -150,6 +174,8 @@ export function compileNetwork(input: MatchInput): Network {
   const hours = new Int32Array(n);
   const capacity = new Int32Array(n);
   const organisationCodes = new Map<string, number>();
+  const sectorCode = new Uint8Array(n);
+  const sectorCodes = new Map<string, number>();
   const runCap = Math.max(0, Math.floor(rules.maxIntroductionsPerPersonPerRun));
   const offerStart = new Int32Array(n + 1);
   const seekStart = new Int32Array(n + 1);
@@ -158,6 +184,12 @@ export function compileNetwork(input: MatchInput): Network {
   const seekDisciplines: number[] = [];
   people.forEach((p, i) => {
     scope[i] = SCOPE_CODE[p.scope];
+    let sector = sectorCodes.get(p.sector);
+    if (sector === undefined) {
+      sector = sectorCodes.size;
+      sectorCodes.set(p.sector, sector);
+    }
+    sectorCode[i] = sector;
     place[i] = p.municipalityCode !== null ? (placeIndex.get(p.municipalityCode) ?? -1) : -1;
     const org = normaliseOrganisation(p.organisation);
     if (org === null) organisation[i] = -1;
@@ -213,12 +245,17 @@ export function compileNetwork(input: MatchInput): Network {
 
   // History: a decline rules a pair out for good, any introduction within the cool-down for now.
   const blocked = new Set<number>();
+  const inBlocked = new Uint8Array(n);
   const cooldownStart = input.now.getTime() - rules.cooldownDays * DAY_MS;
   for (const h of input.history) {
     const a = indexOf.get(h.a);
     const b = indexOf.get(h.b);
     if (a === undefined || b === undefined || a === b) continue;
-    if (h.status === 'DECLINED' || h.date.getTime() > cooldownStart) blocked.add(pairKey(n, a, b));
+    if (h.status === 'DECLINED' || h.date.getTime() > cooldownStart) {
+      blocked.add(pairKey(n, a, b));
+      inBlocked[a] = 1;
+      inBlocked[b] = 1;
+    }
   }
 
   return {
@@ -228,6 +265,7 @@ export function compileNetwork(input: MatchInput): Network {
     scope,
     place,
     sector: people.map((p) => p.sector),
+    sectorCode,
     organisation,
     hours,
     capacity,
@@ -241,9 +279,11 @@ export function compileNetwork(input: MatchInput): Network {
     parent,
     depth,
     disciplineNames,
+    credit,
     places,
     province,
     provinceCount: provinceIndex.size,
+    distance,
     near,
     initiatives,
     initiativePlace,
@@ -255,16 +295,31 @@ export function compileNetwork(input: MatchInput): Network {
     needHours: Int32Array.from(needHours),
     needIds,
     blocked,
+    inBlocked,
   };
+}
+
+/** κ(s, o) over discipline indexes, from the tree (see score.ts); compileNetwork tabulates it. */
+function taxonomyCredit(parent: Int32Array, depth: Int32Array, sought: number, offered: number): number {
+  if (sought === offered) return 1;
+  const gap = depth[offered] - depth[sought];
+  if (gap > 0) {
+    let a = offered;
+    for (let k = 0; k < gap; k++) a = parent[a];
+    return a === sought ? CHILD_CREDIT ** gap : 0;
+  }
+  if (gap < 0) {
+    let a = sought;
+    for (let k = 0; k < -gap; k++) a = parent[a];
+    return a === offered ? PARENT_CREDIT ** -gap : 0;
+  }
+  return 0;
 }
 
 /** Distance between two places, km; -1 when either is unknown. */
 export function placeDistance(net: Network, p: number, q: number): number {
   if (p < 0 || q < 0) return -1;
-  if (p === q) return 0;
-  const a = net.places[p];
-  const b = net.places[q];
-  return distanceKm(a.latitude, a.longitude, b.latitude, b.longitude);
+  return net.distance[p * net.places.length + q];
 }
 
 /**

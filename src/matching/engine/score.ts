@@ -45,8 +45,7 @@ import { type Network, placeDistance } from './network.js';
 import type { MatchReason } from './types.js';
 
 export const LEVEL_WEIGHTS: readonly number[] = [0, 0.5, 0.75, 1];
-export const CHILD_CREDIT = 0.6;
-export const PARENT_CREDIT = 0.3;
+export { CHILD_CREDIT, PARENT_CREDIT } from './network.js';
 export const HOURS_FOR_FULL_AVAILABILITY = 20;
 export const UNKNOWN_AVAILABILITY = 0.25;
 export const UNKNOWN_PROXIMITY = 0.5;
@@ -57,20 +56,7 @@ export function levelWeight(rank: number): number {
 
 /** κ(s, o) over discipline indexes; see the header. */
 export function taxonomyCredit(net: Network, sought: number, offered: number): number {
-  if (sought === offered) return 1;
-  const { parent, depth } = net;
-  const gap = depth[offered] - depth[sought];
-  if (gap > 0) {
-    let a = offered;
-    for (let k = 0; k < gap; k++) a = parent[a];
-    return a === sought ? CHILD_CREDIT ** gap : 0;
-  }
-  if (gap < 0) {
-    let a = sought;
-    for (let k = 0; k < -gap; k++) a = parent[a];
-    return a === offered ? PARENT_CREDIT ** -gap : 0;
-  }
-  return 0;
+  return net.credit[sought * net.disciplineIds.length + offered];
 }
 
 export function proximity(distance: number, maxDistanceKm: number): number {
@@ -97,13 +83,15 @@ let bestSeek = -1;
 
 /** c(from→to): how well `from`'s offers meet `to`'s seeks. Sets bestOffer / bestSeek (CSR positions). */
 export function direction(net: Network, from: number, to: number): number {
-  const { offerStart, offerDiscipline, offerRank, seekStart, seekDiscipline } = net;
+  const { offerStart, offerDiscipline, offerRank, seekStart, seekDiscipline, credit } = net;
+  const disciplines = net.disciplineIds.length;
   let best = 0;
   bestOffer = -1;
   bestSeek = -1;
   for (let s = seekStart[to]; s < seekStart[to + 1]; s++) {
+    const row = seekDiscipline[s] * disciplines;
     for (let o = offerStart[from]; o < offerStart[from + 1]; o++) {
-      const value = taxonomyCredit(net, seekDiscipline[s], offerDiscipline[o]) * LEVEL_WEIGHTS[offerRank[o]];
+      const value = credit[row + offerDiscipline[o]] * LEVEL_WEIGHTS[offerRank[o]];
       if (value > best) {
         best = value;
         bestOffer = o;
@@ -125,7 +113,7 @@ export function peerScore(net: Network, u: number, v: number): number {
   const total = w.complementarity + w.mutuality + w.proximity + w.crossSector + w.availability;
   if (total <= 0) return 0;
   const p = proximity(placeDistance(net, net.place[i], net.place[j]), net.rules.maxDistanceKm);
-  const x = net.sector[i] !== net.sector[j] ? 1 : 0;
+  const x = net.sectorCode[i] !== net.sectorCode[j] ? 1 : 0;
   const a = Math.min(availability(net.hours[i]), availability(net.hours[j]));
   const sum =
     w.complementarity * Math.max(cij, cji) + w.mutuality * harmonicMean(cij, cji) + w.proximity * p + w.crossSector * x + w.availability * a;
@@ -172,7 +160,7 @@ export function initiativeScore(net: Network, p: number, it: number): number {
   const r = net.initiator[it];
   if (total <= 0 || r < 0) return 0;
   const prox = proximity(placeDistance(net, net.place[p], net.initiativePlace[it]), net.rules.maxDistanceKm);
-  const x = net.sector[p] !== net.sector[r] ? 1 : 0;
+  const x = net.sectorCode[p] !== net.sectorCode[r] ? 1 : 0;
   const sum = w.initiativeNeed * n + w.proximity * prox + w.crossSector * x + w.availability * needAvailability(net, p, bestNeed);
   return round9(sum / total);
 }
