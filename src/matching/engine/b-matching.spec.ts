@@ -13,7 +13,7 @@ function edgeList(edges: readonly Edge[]): EdgeList {
 function run(edges: readonly Edge[], capacity: number[]): { picked: Edge[]; weight: number } {
   const list = edgeList(edges);
   const { chosen } = greedyBMatching(list, Int32Array.from(capacity));
-  const picked = chosen.map((e): Edge => [list.u[e], list.v[e], list.weight[e], list.tag[e]]);
+  const picked = chosen.map((e): Edge => [list.u(e), list.v(e), list.weight(e), list.tag(e)]);
   return { picked, weight: picked.reduce((sum, [, , w]) => sum + w, 0) };
 }
 

@@ -16,7 +16,7 @@
 // pair can be missed when neither side's window holds the other. Work is then
 // O(Σ seeks × K + Σ needs × K) scored pairs.
 import { EdgeList } from './b-matching.js';
-import { type Network, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_PROVINCE, pairKey } from './network.js';
+import { IN_BLOCKED, type Network, ROW, ROW_FLAGS, ROW_ORGANISATION, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_PROVINCE, pairKey } from './network.js';
 import { initiativeScore, peerScore } from './score.js';
 
 /** The offerer lists a seeker reads for one discipline, taken as one list of `total` people. */
@@ -180,8 +180,10 @@ function scan({ lists, total }: Segments, budget: number, seed: number, visit: (
 /** The constraints that hold for any introduction between persons i and j (scope aside). */
 function allowed(net: Network, i: number, j: number): boolean {
   if (i === j) return false;
-  if (net.rules.excludeSameOrganisation && net.organisation[i] >= 0 && net.organisation[i] === net.organisation[j]) return false;
-  return (net.inBlocked[i] & net.inBlocked[j]) === 0 || !net.blocked.has(pairKey(net.people.length, i, j));
+  const { row } = net;
+  const organisation = row[i * ROW + ROW_ORGANISATION];
+  if (net.rules.excludeSameOrganisation && organisation >= 0 && organisation === row[j * ROW + ROW_ORGANISATION]) return false;
+  return (row[i * ROW + ROW_FLAGS] & row[j * ROW + ROW_FLAGS] & IN_BLOCKED) === 0 || !net.blocked.has(pairKey(net.people.length, i, j));
 }
 
 /**

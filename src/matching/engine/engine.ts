@@ -21,11 +21,12 @@
 // with the number of people, since candidates are bounded per seek (K) and the b-matching sorts
 // the candidate edges (about 55 per person). What keeps it so: offerer lists gathered once per
 // (discipline, scope, place) (candidates.ts), credit and distances tabulated per pair of
-// disciplines and of places, not computed per pair of people (network.ts). At a million people
-// the candidates (5·10^7 edges) and their sort are bound by cache misses: each scored pair reads
-// two people's columns scattered over the arrays. One process runs a million professionals; the
-// proposals with their reasons in two languages then need a heap above Node's default of about
-// 4 GiB (some 2 KB a proposal, 1.3 million proposals): see the benchmark.
+// disciplines and of places rather than computed per pair of people (network.ts). At a million
+// people the work is bound by cache misses, since the pairs scored and the edges sorted lie all
+// over the arrays: a person's fields read for a pair sit in one row (network.ts ROW), an edge is
+// one record (b-matching.ts EdgeList). One process runs a million professionals; the proposals
+// with their reasons in two languages then need a heap above Node's default of about 4 GiB (some
+// 2 KB a proposal, 1.3 million proposals): see the benchmark.
 import { greedyBMatching } from './b-matching.js';
 import { OfferIndex, generateCandidates } from './candidates.js';
 import { compileNetwork } from './network.js';
@@ -55,10 +56,10 @@ export function runMatching(input: MatchInput): MatchResult {
   const introduced = new Set<number>();
   let scoreSum = 0;
   for (const e of chosen) {
-    const u = edges.u[e];
-    const v = edges.v[e];
-    const it = edges.tag[e];
-    const score = edges.weight[e];
+    const u = edges.u(e);
+    const v = edges.v(e);
+    const it = edges.tag(e);
+    const score = edges.weight(e);
     introduced.add(u).add(v);
     scoreSum += score;
     if (it < 0) {

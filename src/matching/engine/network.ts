@@ -17,6 +17,24 @@ const SCOPE_CODE: Record<RegionScope, number> = {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Layout of Network.row: per person, the fields that scoring a pair reads, side by side. A pair
+ * is scored tens of millions of times at a million people, for partners scattered over the
+ * arrays: from separate columns each field was a cache miss of its own, from one row of 32 bytes
+ * they come in one.
+ */
+export const ROW = 8;
+export const ROW_OFFERS = 0;
+export const ROW_OFFERS_END = 1;
+export const ROW_SEEKS = 2;
+export const ROW_SEEKS_END = 3;
+export const ROW_PLACE = 4;
+export const ROW_HOURS = 5;
+export const ROW_ORGANISATION = 6;
+/** Sector code, plus IN_BLOCKED when the person is in some blocked pair. */
+export const ROW_FLAGS = 7;
+export const IN_BLOCKED = 1 << 8;
+
 /** κ for a child offered where its parent is sought, per level between them (score.ts header). */
 export const CHILD_CREDIT = 0.6;
 /** κ for a parent offered where its child is sought, per level between them. */
@@ -31,8 +49,6 @@ export interface Network {
   /** Place index or -1. */
   place: Int32Array;
   sector: readonly string[];
-  /** Sector as a small code, equal exactly when the sectors are: compared for every scored pair. */
-  sectorCode: Uint8Array;
   /** Organisation code or -1 (none). */
   organisation: Int32Array;
   /** Hours a month or -1 (unknown). */
@@ -84,8 +100,12 @@ export interface Network {
 
   /** Pair keys (pairKey) that the history rules out: declined ever, or introduced within the cool-down. */
   blocked: ReadonlySet<number>;
-  /** 1 for the people in some blocked pair: most pairs then skip the lookup in `blocked`. */
-  inBlocked: Uint8Array;
+  /**
+   * Per person ROW entries (see ROW): copies of the columns above that scoring reads, the sector
+   * as a code (equal exactly when the sectors are), and IN_BLOCKED for the people in some blocked
+   * pair, so that most pairs skip the lookup in `blocked`.
+   */
+  row: Int32Array;
 }
 
 /** Key of an unordered pair of person indexes. Exact: n ≤ 2^26 keeps n² below 2^53. */
@@ -258,6 +278,19 @@ export function compileNetwork(input: MatchInput): Network {
     }
   }
 
+  const row = new Int32Array(n * ROW);
+  for (let i = 0; i < n; i++) {
+    const at = i * ROW;
+    row[at + ROW_OFFERS] = offerStart[i];
+    row[at + ROW_OFFERS_END] = offerStart[i + 1];
+    row[at + ROW_SEEKS] = seekStart[i];
+    row[at + ROW_SEEKS_END] = seekStart[i + 1];
+    row[at + ROW_PLACE] = place[i];
+    row[at + ROW_HOURS] = hours[i];
+    row[at + ROW_ORGANISATION] = organisation[i];
+    row[at + ROW_FLAGS] = sectorCode[i] | (inBlocked[i] === 1 ? IN_BLOCKED : 0);
+  }
+
   return {
     rules,
     people,
@@ -265,7 +298,6 @@ export function compileNetwork(input: MatchInput): Network {
     scope,
     place,
     sector: people.map((p) => p.sector),
-    sectorCode,
     organisation,
     hours,
     capacity,
@@ -295,7 +327,7 @@ export function compileNetwork(input: MatchInput): Network {
     needHours: Int32Array.from(needHours),
     needIds,
     blocked,
-    inBlocked,
+    row,
   };
 }
 

@@ -41,8 +41,11 @@
 //   C = 0.75, M = 2·0.6·0.75 / 1.35 = 0.667, P = 1 / (1 + 11.12/25) = 0.692, X = 1, V = min(0.4, 0.6) = 0.4
 //   score = (0.75 + 0.667 + 0.692 + 1 + 0.4) / 5 = 0.702
 import { Sector } from '../../common/enums.js';
-import { type Network, placeDistance } from './network.js';
+import { IN_BLOCKED, type Network, ROW, ROW_FLAGS, ROW_HOURS, ROW_OFFERS, ROW_OFFERS_END, ROW_PLACE, ROW_SEEKS, ROW_SEEKS_END, placeDistance } from './network.js';
 import type { MatchReason } from './types.js';
+
+/** ROW_FLAGS without IN_BLOCKED: the sector code. */
+const SECTOR_MASK = IN_BLOCKED - 1;
 
 export const LEVEL_WEIGHTS: readonly number[] = [0, 0.5, 0.75, 1];
 export { CHILD_CREDIT, PARENT_CREDIT } from './network.js';
@@ -83,15 +86,18 @@ let bestSeek = -1;
 
 /** c(from→to): how well `from`'s offers meet `to`'s seeks. Sets bestOffer / bestSeek (CSR positions). */
 export function direction(net: Network, from: number, to: number): number {
-  const { offerStart, offerDiscipline, offerRank, seekStart, seekDiscipline, credit } = net;
+  const { offerDiscipline, offerRank, seekDiscipline, credit, row } = net;
   const disciplines = net.disciplineIds.length;
+  const offersFrom = row[from * ROW + ROW_OFFERS];
+  const offersEnd = row[from * ROW + ROW_OFFERS_END];
+  const seeksEnd = row[to * ROW + ROW_SEEKS_END];
   let best = 0;
   bestOffer = -1;
   bestSeek = -1;
-  for (let s = seekStart[to]; s < seekStart[to + 1]; s++) {
-    const row = seekDiscipline[s] * disciplines;
-    for (let o = offerStart[from]; o < offerStart[from + 1]; o++) {
-      const value = credit[row + offerDiscipline[o]] * LEVEL_WEIGHTS[offerRank[o]];
+  for (let s = row[to * ROW + ROW_SEEKS]; s < seeksEnd; s++) {
+    const creditRow = seekDiscipline[s] * disciplines;
+    for (let o = offersFrom; o < offersEnd; o++) {
+      const value = credit[creditRow + offerDiscipline[o]] * LEVEL_WEIGHTS[offerRank[o]];
       if (value > best) {
         best = value;
         bestOffer = o;
@@ -112,9 +118,12 @@ export function peerScore(net: Network, u: number, v: number): number {
   const w = net.rules.weights;
   const total = w.complementarity + w.mutuality + w.proximity + w.crossSector + w.availability;
   if (total <= 0) return 0;
-  const p = proximity(placeDistance(net, net.place[i], net.place[j]), net.rules.maxDistanceKm);
-  const x = net.sectorCode[i] !== net.sectorCode[j] ? 1 : 0;
-  const a = Math.min(availability(net.hours[i]), availability(net.hours[j]));
+  const { row } = net;
+  const ri = i * ROW;
+  const rj = j * ROW;
+  const p = proximity(placeDistance(net, row[ri + ROW_PLACE], row[rj + ROW_PLACE]), net.rules.maxDistanceKm);
+  const x = (row[ri + ROW_FLAGS] & SECTOR_MASK) !== (row[rj + ROW_FLAGS] & SECTOR_MASK) ? 1 : 0;
+  const a = Math.min(availability(row[ri + ROW_HOURS]), availability(row[rj + ROW_HOURS]));
   const sum =
     w.complementarity * Math.max(cij, cji) + w.mutuality * harmonicMean(cij, cji) + w.proximity * p + w.crossSector * x + w.availability * a;
   return round9(sum / total);
@@ -160,7 +169,7 @@ export function initiativeScore(net: Network, p: number, it: number): number {
   const r = net.initiator[it];
   if (total <= 0 || r < 0) return 0;
   const prox = proximity(placeDistance(net, net.place[p], net.initiativePlace[it]), net.rules.maxDistanceKm);
-  const x = net.sectorCode[p] !== net.sectorCode[r] ? 1 : 0;
+  const x = (net.row[p * ROW + ROW_FLAGS] & SECTOR_MASK) !== (net.row[r * ROW + ROW_FLAGS] & SECTOR_MASK) ? 1 : 0;
   const sum = w.initiativeNeed * n + w.proximity * prox + w.crossSector * x + w.availability * needAvailability(net, p, bestNeed);
   return round9(sum / total);
 }
