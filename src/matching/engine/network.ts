@@ -30,6 +30,7 @@ export const ROW_SEEKS = 2;
 export const ROW_SEEKS_END = 3;
 export const ROW_PLACE = 4;
 export const ROW_HOURS = 5;
+/** Organisation code (trimmed, case-insensitive), or -1 for none. */
 export const ROW_ORGANISATION = 6;
 /** Sector code, plus IN_BLOCKED when the person is in some blocked pair. */
 export const ROW_FLAGS = 7;
@@ -49,8 +50,6 @@ export interface Network {
   /** Place index or -1. */
   place: Int32Array;
   sector: readonly string[];
-  /** Organisation code or -1 (none). */
-  organisation: Int32Array;
   /** Hours a month or -1 (unknown). */
   hours: Int32Array;
   /** min(run cap, own cap per digest), at least 0. */
@@ -298,7 +297,6 @@ export function compileNetwork(input: MatchInput): Network {
     scope,
     place,
     sector: people.map((p) => p.sector),
-    organisation,
     hours,
     capacity,
     offerStart,
