@@ -13,7 +13,7 @@ function edgeList(edges: readonly Edge[]): EdgeList {
 function run(edges: readonly Edge[], capacity: number[]): { picked: Edge[]; weight: number } {
   const list = edgeList(edges);
   const { chosen } = greedyBMatching(list, Int32Array.from(capacity));
-  const picked = chosen.map((e): Edge => [list.u[e], list.v[e], list.weight[e], list.tag[e]]);
+  const picked = chosen.map((e): Edge => [list.u(e), list.v(e), list.weight(e), list.tag(e)]);
   return { picked, weight: picked.reduce((sum, [, , w]) => sum + w, 0) };
 }
 
@@ -128,5 +128,34 @@ describe('greedyBMatching', () => {
     const capacity = Array.from({ length: 3001 }, (_, v) => (v === 5 ? 0 : 1));
     const { picked } = run(edges, capacity);
     expect(picked.some(([u, v]) => u === 5 || v === 5)).toBe(false);
+  });
+
+  it('takes the edges in the documented total order, also with many equal weights and weights outside [0, 1]', () => {
+    // The reference: a plain comparison sort by (weight desc, u, v, INITIATIVE before PEER, initiative), then the scan.
+    const random = prng(11);
+    const weights = [0.25, 0.5, 0.5 + 2 ** -32, 0.75, 1, 1.25, -0.5];
+    for (let round = 0; round < 100; round++) {
+      const n = 2 + Math.floor(random() * 40);
+      const edges: Edge[] = Array.from({ length: 1 + Math.floor(random() * 400) }, (): Edge => {
+        const u = Math.floor(random() * n);
+        return [u, (u + 1 + Math.floor(random() * (n - 1))) % n, weights[Math.floor(random() * weights.length)], Math.floor(random() * 4) - 1];
+      });
+      const capacity = Array.from({ length: n }, () => Math.floor(random() * 4));
+      const sorted = edges
+        .map(([u, v, w, tag = -1]): Edge => [Math.min(u, v), Math.max(u, v), w, tag])
+        .sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1] || (x[3]! >>> 0) - (y[3]! >>> 0));
+      const left = [...capacity];
+      const pairs = new Set<string>();
+      const expected: Edge[] = [];
+      for (const edge of sorted) {
+        const [u, v] = edge;
+        if (left[u] <= 0 || left[v] <= 0 || pairs.has(`${u}/${v}`)) continue;
+        pairs.add(`${u}/${v}`);
+        left[u]--;
+        left[v]--;
+        expected.push(edge);
+      }
+      expect({ round, picked: run(edges, capacity).picked }).toEqual({ round, picked: expected });
+    }
   });
 });

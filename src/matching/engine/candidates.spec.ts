@@ -10,7 +10,7 @@ const { EXPERT } = ExpertiseLevel;
 function candidates(people: MatchPerson[], bound: number, maxDistanceKm = 25): { u: number; v: number }[] {
   const net = compileNetwork(matchInput(people, { rules: rules({ maxDistanceKm }) }));
   const edges = generateCandidates(net, new OfferIndex(net), bound);
-  return Array.from({ length: edges.count }, (_, e) => ({ u: edges.u[e], v: edges.v[e] }));
+  return Array.from({ length: edges.count }, (_, e) => ({ u: edges.u(e), v: edges.v(e) }));
 }
 
 describe('generateCandidates', () => {

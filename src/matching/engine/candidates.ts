@@ -16,8 +16,16 @@
 // pair can be missed when neither side's window holds the other. Work is then
 // O(Σ seeks × K + Σ needs × K) scored pairs.
 import { EdgeList } from './b-matching.js';
-import { type Network, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_PROVINCE, pairKey } from './network.js';
+import { IN_BLOCKED, type Network, ROW, ROW_FLAGS, ROW_ORGANISATION, SCOPE_LOCAL, SCOPE_NATIONAL, SCOPE_PROVINCE, pairKey } from './network.js';
 import { initiativeScore, peerScore } from './score.js';
+
+/** The offerer lists a seeker reads for one discipline, taken as one list of `total` people. */
+export interface Segments {
+  lists: readonly Int32Array[];
+  total: number;
+}
+
+const NO_SEGMENTS: Segments = { lists: [], total: 0 };
 
 /** Per discipline: offerers by scope and region, and the related disciplines in credit order. */
 export class OfferIndex {
@@ -28,6 +36,12 @@ export class OfferIndex {
   /** discipline → NATIONAL offerers anywhere (with or without a place). */
   private readonly national = new Map<number, Int32Array>();
   private readonly related: Int32Array[];
+  /**
+   * segments() by (discipline, scope, place): every seeker of a discipline in one place and
+   * scope reads the same lists, and a LOCAL one reads dozens of nearby places' lists, so they are
+   * gathered once per key (at most disciplines × 3 × (places + 1) keys) instead of per seeker.
+   */
+  private readonly cache = new Map<number, Segments>();
   private readonly places: number;
   private readonly provinces: number;
 
@@ -75,9 +89,23 @@ export class OfferIndex {
 
   /**
    * The offerer lists of discipline `d` whose people and someone at `place` (a person of scope
-   * `scope`, or an initiative: pass SCOPE_NATIONAL) admit each other. Appends to `out`.
+   * `scope`, or an initiative: pass SCOPE_NATIONAL) admit each other, in a fixed order.
    */
-  segments(d: number, scope: number, place: number, out: Int32Array[]): void {
+  segments(d: number, scope: number, place: number): Segments {
+    const key = (d * 3 + scope) * (this.places + 1) + place + 1;
+    let found = this.cache.get(key);
+    if (found === undefined) {
+      const lists: Int32Array[] = [];
+      this.gather(d, scope, place, lists);
+      let total = 0;
+      for (const list of lists) total += list.length;
+      found = total === 0 ? NO_SEGMENTS : { lists, total };
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  private gather(d: number, scope: number, place: number, out: Int32Array[]): void {
     const net = this.net;
     const push = (list: Int32Array | undefined): void => {
       if (list !== undefined && list.length > 0) out.push(list);
@@ -130,22 +158,20 @@ function mix(a: number, b: number): number {
  * most `budget`, else a wrapping window of `budget` from a position derived from `seed`.
  * Returns how many were visited.
  */
-function scan(segments: readonly Int32Array[], budget: number, seed: number, visit: (person: number) => void): number {
-  let total = 0;
-  for (const s of segments) total += s.length;
+function scan({ lists, total }: Segments, budget: number, seed: number, visit: (person: number) => void): number {
   if (total <= budget) {
-    for (const s of segments) for (let k = 0; k < s.length; k++) visit(s[k]);
+    for (const s of lists) for (let k = 0; k < s.length; k++) visit(s[k]);
     return total;
   }
   let skip = seed % total;
   let segment = 0;
-  while (skip >= segments[segment].length) skip -= segments[segment++].length;
+  while (skip >= lists[segment].length) skip -= lists[segment++].length;
   let at = skip;
   for (let left = budget; left > 0; left--) {
-    visit(segments[segment][at]);
-    if (++at === segments[segment].length) {
+    visit(lists[segment][at]);
+    if (++at === lists[segment].length) {
       at = 0;
-      segment = (segment + 1) % segments.length;
+      segment = (segment + 1) % lists.length;
     }
   }
   return budget;
@@ -154,8 +180,10 @@ function scan(segments: readonly Int32Array[], budget: number, seed: number, vis
 /** The constraints that hold for any introduction between persons i and j (scope aside). */
 function allowed(net: Network, i: number, j: number): boolean {
   if (i === j) return false;
-  if (net.rules.excludeSameOrganisation && net.organisation[i] >= 0 && net.organisation[i] === net.organisation[j]) return false;
-  return !net.blocked.has(pairKey(net.people.length, i, j));
+  const { row } = net;
+  const organisation = row[i * ROW + ROW_ORGANISATION];
+  if (net.rules.excludeSameOrganisation && organisation >= 0 && organisation === row[j * ROW + ROW_ORGANISATION]) return false;
+  return (row[i * ROW + ROW_FLAGS] & row[j * ROW + ROW_FLAGS] & IN_BLOCKED) === 0 || !net.blocked.has(pairKey(net.people.length, i, j));
 }
 
 /**
@@ -168,7 +196,6 @@ export function generateCandidates(net: Network, index: OfferIndex, candidatesPe
   const edges = new EdgeList();
   const minScore = net.rules.minScore;
   const seen = new Int32Array(n).fill(-1);
-  const segments: Int32Array[] = [];
   let owner = -1;
 
   const visitPeer = (other: number): void => {
@@ -185,9 +212,7 @@ export function generateCandidates(net: Network, index: OfferIndex, candidatesPe
       let budget = candidatesPerSeek;
       for (const d of index.relatedTo(sought)) {
         if (budget <= 0) break;
-        segments.length = 0;
-        index.segments(d, net.scope[b], net.place[b], segments);
-        budget -= scan(segments, budget, mix(b, d), visitPeer);
+        budget -= scan(index.segments(d, net.scope[b], net.place[b]), budget, mix(b, d), visitPeer);
       }
     }
   }
@@ -211,9 +236,7 @@ export function generateCandidates(net: Network, index: OfferIndex, candidatesPe
       let budget = candidatesPerSeek;
       for (const d of index.relatedTo(net.needDiscipline[k])) {
         if (budget <= 0) break;
-        segments.length = 0;
-        index.segments(d, SCOPE_NATIONAL, net.initiativePlace[it], segments);
-        budget -= scan(segments, budget, mix(~it, d), visitInitiative);
+        budget -= scan(index.segments(d, SCOPE_NATIONAL, net.initiativePlace[it]), budget, mix(~it, d), visitInitiative);
       }
     }
   }

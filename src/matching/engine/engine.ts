@@ -16,6 +16,19 @@
 // of an initiative is ever proposed for it. A professional meets an initiative when one of their
 // offers meets one of its open needs at the need's level (taxonomy partial credit allowed) and
 // their scope admits the initiative's municipality.
+//
+// Size (`npm run bench:matching`, figures in BENCHMARKS.md): time and memory grow about linearly
+// with the number of people, since candidates are bounded per seek (K) and the b-matching sorts
+// the candidate edges (about 60 per eligible person). What keeps it so: offerer lists gathered
+// once per (discipline, scope, place) (candidates.ts), credit and distances tabulated per pair of
+// disciplines and of places rather than computed per pair of people (network.ts). At a million
+// people the work is bound by cache misses, since the pairs scored and the edges sorted lie all
+// over the arrays: a person's fields read for a pair sit in one row (network.ts ROW), an edge is
+// one record (b-matching.ts EdgeList). One process runs a million professionals in about two
+// minutes of CPU; the proposals with their reasons in two languages then need a heap above Node's
+// default of about 4 GiB (some 2 KB a proposal, 1.3 million proposals). A run is not split into
+// shards: candidates would split by seeker, but the caps make the b-matching one global pass
+// (BENCHMARKS.md).
 import { greedyBMatching } from './b-matching.js';
 import { OfferIndex, generateCandidates } from './candidates.js';
 import { compileNetwork } from './network.js';
@@ -45,10 +58,10 @@ export function runMatching(input: MatchInput): MatchResult {
   const introduced = new Set<number>();
   let scoreSum = 0;
   for (const e of chosen) {
-    const u = edges.u[e];
-    const v = edges.v[e];
-    const it = edges.tag[e];
-    const score = edges.weight[e];
+    const u = edges.u(e);
+    const v = edges.v(e);
+    const it = edges.tag(e);
+    const score = edges.weight(e);
     introduced.add(u).add(v);
     scoreSum += score;
     if (it < 0) {

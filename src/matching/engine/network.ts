@@ -17,6 +17,30 @@ const SCOPE_CODE: Record<RegionScope, number> = {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Layout of Network.row: per person, the fields that scoring a pair reads, side by side. A pair
+ * is scored tens of millions of times at a million people, for partners scattered over the
+ * arrays: from separate columns each field was a cache miss of its own, from one row of 32 bytes
+ * they come in one.
+ */
+export const ROW = 8;
+export const ROW_OFFERS = 0;
+export const ROW_OFFERS_END = 1;
+export const ROW_SEEKS = 2;
+export const ROW_SEEKS_END = 3;
+export const ROW_PLACE = 4;
+export const ROW_HOURS = 5;
+/** Organisation code (trimmed, case-insensitive), or -1 for none. */
+export const ROW_ORGANISATION = 6;
+/** Sector code, plus IN_BLOCKED when the person is in some blocked pair. */
+export const ROW_FLAGS = 7;
+export const IN_BLOCKED = 1 << 8;
+
+/** κ for a child offered where its parent is sought, per level between them (score.ts header). */
+export const CHILD_CREDIT = 0.6;
+/** κ for a parent offered where its child is sought, per level between them. */
+export const PARENT_CREDIT = 0.3;
+
 export interface Network {
   rules: MatchRules;
   people: readonly MatchPerson[];
@@ -26,8 +50,6 @@ export interface Network {
   /** Place index or -1. */
   place: Int32Array;
   sector: readonly string[];
-  /** Organisation code or -1 (none). */
-  organisation: Int32Array;
   /** Hours a month or -1 (unknown). */
   hours: Int32Array;
   /** min(run cap, own cap per digest), at least 0. */
@@ -46,11 +68,18 @@ export interface Network {
   parent: Int32Array;
   depth: Int32Array;
   disciplineNames: readonly MatchDiscipline[];
+  /**
+   * κ(s, o) of every pair of disciplines (score.ts header) at s · disciplineCount + o: scoring
+   * reads a number instead of walking the tree for each (seek, offer) of each pair.
+   */
+  credit: Float64Array;
 
   places: readonly MatchPlace[];
   /** Province index per place. */
   province: Int32Array;
   provinceCount: number;
+  /** Distance between places p and q in km at p · places + q: one haversine per pair of places, not per pair of people. */
+  distance: Float64Array;
   /** Per place: the places within maxDistanceKm (itself included), ascending. */
   near: readonly Int32Array[];
 
@@ -70,6 +99,12 @@ export interface Network {
 
   /** Pair keys (pairKey) that the history rules out: declined ever, or introduced within the cool-down. */
   blocked: ReadonlySet<number>;
+  /**
+   * Per person ROW entries (see ROW): copies of the columns above that scoring reads, the sector
+   * as a code (equal exactly when the sectors are), and IN_BLOCKED for the people in some blocked
+   * pair, so that most pairs skip the lookup in `blocked`.
+   */
+  row: Int32Array;
 }
 
 /** Key of an unordered pair of person indexes. Exact: n ≤ 2^26 keeps n² below 2^53. */
@@ -121,6 +156,11 @@ export function compileNetwork(input: MatchInput): Network {
     }
     depth[d] = k;
   }
+  const disciplineCount = disciplineIds.length;
+  const credit = new Float64Array(disciplineCount * disciplineCount);
+  for (let sought = 0; sought < disciplineCount; sought++) {
+    for (let offered = 0; offered < disciplineCount; offered++) credit[sought * disciplineCount + offered] = taxonomyCredit(parent, depth, sought, offered);
+  }
 
   // Places and provinces.
   const places = input.places;
@@ -135,10 +175,13 @@ export function compileNetwork(input: MatchInput): Network {
     }
     return code;
   });
-  const near: Int32Array[] = places.map((from) => {
+  const distance = new Float64Array(places.length * places.length);
+  const near: Int32Array[] = places.map((from, i) => {
     const within: number[] = [];
     places.forEach((to, j) => {
-      if (distanceKm(from.latitude, from.longitude, to.latitude, to.longitude) <= rules.maxDistanceKm || to === from) within.push(j);
+      const km = i === j ? 0 : distanceKm(from.latitude, from.longitude, to.latitude, to.longitude);
+      distance[i * places.length + j] = km;
+      if (km <= rules.maxDistanceKm || to === from) within.push(j);
     });
     return Int32Array.from(within);
   });
@@ -150,6 +193,8 @@ export function compileNetwork(input: MatchInput): Network {
   const hours = new Int32Array(n);
   const capacity = new Int32Array(n);
   const organisationCodes = new Map<string, number>();
+  const sectorCode = new Uint8Array(n);
+  const sectorCodes = new Map<string, number>();
   const runCap = Math.max(0, Math.floor(rules.maxIntroductionsPerPersonPerRun));
   const offerStart = new Int32Array(n + 1);
   const seekStart = new Int32Array(n + 1);
@@ -158,6 +203,12 @@ export function compileNetwork(input: MatchInput): Network {
   const seekDisciplines: number[] = [];
   people.forEach((p, i) => {
     scope[i] = SCOPE_CODE[p.scope];
+    let sector = sectorCodes.get(p.sector);
+    if (sector === undefined) {
+      sector = sectorCodes.size;
+      sectorCodes.set(p.sector, sector);
+    }
+    sectorCode[i] = sector;
     place[i] = p.municipalityCode !== null ? (placeIndex.get(p.municipalityCode) ?? -1) : -1;
     const org = normaliseOrganisation(p.organisation);
     if (org === null) organisation[i] = -1;
@@ -213,12 +264,30 @@ export function compileNetwork(input: MatchInput): Network {
 
   // History: a decline rules a pair out for good, any introduction within the cool-down for now.
   const blocked = new Set<number>();
+  const inBlocked = new Uint8Array(n);
   const cooldownStart = input.now.getTime() - rules.cooldownDays * DAY_MS;
   for (const h of input.history) {
     const a = indexOf.get(h.a);
     const b = indexOf.get(h.b);
     if (a === undefined || b === undefined || a === b) continue;
-    if (h.status === 'DECLINED' || h.date.getTime() > cooldownStart) blocked.add(pairKey(n, a, b));
+    if (h.status === 'DECLINED' || h.date.getTime() > cooldownStart) {
+      blocked.add(pairKey(n, a, b));
+      inBlocked[a] = 1;
+      inBlocked[b] = 1;
+    }
+  }
+
+  const row = new Int32Array(n * ROW);
+  for (let i = 0; i < n; i++) {
+    const at = i * ROW;
+    row[at + ROW_OFFERS] = offerStart[i];
+    row[at + ROW_OFFERS_END] = offerStart[i + 1];
+    row[at + ROW_SEEKS] = seekStart[i];
+    row[at + ROW_SEEKS_END] = seekStart[i + 1];
+    row[at + ROW_PLACE] = place[i];
+    row[at + ROW_HOURS] = hours[i];
+    row[at + ROW_ORGANISATION] = organisation[i];
+    row[at + ROW_FLAGS] = sectorCode[i] | (inBlocked[i] === 1 ? IN_BLOCKED : 0);
   }
 
   return {
@@ -228,7 +297,6 @@ export function compileNetwork(input: MatchInput): Network {
     scope,
     place,
     sector: people.map((p) => p.sector),
-    organisation,
     hours,
     capacity,
     offerStart,
@@ -241,9 +309,11 @@ export function compileNetwork(input: MatchInput): Network {
     parent,
     depth,
     disciplineNames,
+    credit,
     places,
     province,
     provinceCount: provinceIndex.size,
+    distance,
     near,
     initiatives,
     initiativePlace,
@@ -255,16 +325,31 @@ export function compileNetwork(input: MatchInput): Network {
     needHours: Int32Array.from(needHours),
     needIds,
     blocked,
+    row,
   };
+}
+
+/** κ(s, o) over discipline indexes, from the tree (see score.ts); compileNetwork tabulates it. */
+function taxonomyCredit(parent: Int32Array, depth: Int32Array, sought: number, offered: number): number {
+  if (sought === offered) return 1;
+  const gap = depth[offered] - depth[sought];
+  if (gap > 0) {
+    let a = offered;
+    for (let k = 0; k < gap; k++) a = parent[a];
+    return a === sought ? CHILD_CREDIT ** gap : 0;
+  }
+  if (gap < 0) {
+    let a = sought;
+    for (let k = 0; k < -gap; k++) a = parent[a];
+    return a === offered ? PARENT_CREDIT ** -gap : 0;
+  }
+  return 0;
 }
 
 /** Distance between two places, km; -1 when either is unknown. */
 export function placeDistance(net: Network, p: number, q: number): number {
   if (p < 0 || q < 0) return -1;
-  if (p === q) return 0;
-  const a = net.places[p];
-  const b = net.places[q];
-  return distanceKm(a.latitude, a.longitude, b.latitude, b.longitude);
+  return net.distance[p * net.places.length + q];
 }
 
 /**

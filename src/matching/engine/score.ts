@@ -41,12 +41,14 @@
 //   C = 0.75, M = 2·0.6·0.75 / 1.35 = 0.667, P = 1 / (1 + 11.12/25) = 0.692, X = 1, V = min(0.4, 0.6) = 0.4
 //   score = (0.75 + 0.667 + 0.692 + 1 + 0.4) / 5 = 0.702
 import { Sector } from '../../common/enums.js';
-import { type Network, placeDistance } from './network.js';
+import { IN_BLOCKED, type Network, ROW, ROW_FLAGS, ROW_HOURS, ROW_OFFERS, ROW_OFFERS_END, ROW_PLACE, ROW_SEEKS, ROW_SEEKS_END, placeDistance } from './network.js';
 import type { MatchReason } from './types.js';
 
+/** ROW_FLAGS without IN_BLOCKED: the sector code. */
+const SECTOR_MASK = IN_BLOCKED - 1;
+
 export const LEVEL_WEIGHTS: readonly number[] = [0, 0.5, 0.75, 1];
-export const CHILD_CREDIT = 0.6;
-export const PARENT_CREDIT = 0.3;
+export { CHILD_CREDIT, PARENT_CREDIT } from './network.js';
 export const HOURS_FOR_FULL_AVAILABILITY = 20;
 export const UNKNOWN_AVAILABILITY = 0.25;
 export const UNKNOWN_PROXIMITY = 0.5;
@@ -57,20 +59,7 @@ export function levelWeight(rank: number): number {
 
 /** κ(s, o) over discipline indexes; see the header. */
 export function taxonomyCredit(net: Network, sought: number, offered: number): number {
-  if (sought === offered) return 1;
-  const { parent, depth } = net;
-  const gap = depth[offered] - depth[sought];
-  if (gap > 0) {
-    let a = offered;
-    for (let k = 0; k < gap; k++) a = parent[a];
-    return a === sought ? CHILD_CREDIT ** gap : 0;
-  }
-  if (gap < 0) {
-    let a = sought;
-    for (let k = 0; k < -gap; k++) a = parent[a];
-    return a === offered ? PARENT_CREDIT ** -gap : 0;
-  }
-  return 0;
+  return net.credit[sought * net.disciplineIds.length + offered];
 }
 
 export function proximity(distance: number, maxDistanceKm: number): number {
@@ -97,13 +86,18 @@ let bestSeek = -1;
 
 /** c(from→to): how well `from`'s offers meet `to`'s seeks. Sets bestOffer / bestSeek (CSR positions). */
 export function direction(net: Network, from: number, to: number): number {
-  const { offerStart, offerDiscipline, offerRank, seekStart, seekDiscipline } = net;
+  const { offerDiscipline, offerRank, seekDiscipline, credit, row } = net;
+  const disciplines = net.disciplineIds.length;
+  const offersFrom = row[from * ROW + ROW_OFFERS];
+  const offersEnd = row[from * ROW + ROW_OFFERS_END];
+  const seeksEnd = row[to * ROW + ROW_SEEKS_END];
   let best = 0;
   bestOffer = -1;
   bestSeek = -1;
-  for (let s = seekStart[to]; s < seekStart[to + 1]; s++) {
-    for (let o = offerStart[from]; o < offerStart[from + 1]; o++) {
-      const value = taxonomyCredit(net, seekDiscipline[s], offerDiscipline[o]) * LEVEL_WEIGHTS[offerRank[o]];
+  for (let s = row[to * ROW + ROW_SEEKS]; s < seeksEnd; s++) {
+    const creditRow = seekDiscipline[s] * disciplines;
+    for (let o = offersFrom; o < offersEnd; o++) {
+      const value = credit[creditRow + offerDiscipline[o]] * LEVEL_WEIGHTS[offerRank[o]];
       if (value > best) {
         best = value;
         bestOffer = o;
@@ -124,9 +118,12 @@ export function peerScore(net: Network, u: number, v: number): number {
   const w = net.rules.weights;
   const total = w.complementarity + w.mutuality + w.proximity + w.crossSector + w.availability;
   if (total <= 0) return 0;
-  const p = proximity(placeDistance(net, net.place[i], net.place[j]), net.rules.maxDistanceKm);
-  const x = net.sector[i] !== net.sector[j] ? 1 : 0;
-  const a = Math.min(availability(net.hours[i]), availability(net.hours[j]));
+  const { row } = net;
+  const ri = i * ROW;
+  const rj = j * ROW;
+  const p = proximity(placeDistance(net, row[ri + ROW_PLACE], row[rj + ROW_PLACE]), net.rules.maxDistanceKm);
+  const x = (row[ri + ROW_FLAGS] & SECTOR_MASK) !== (row[rj + ROW_FLAGS] & SECTOR_MASK) ? 1 : 0;
+  const a = Math.min(availability(row[ri + ROW_HOURS]), availability(row[rj + ROW_HOURS]));
   const sum =
     w.complementarity * Math.max(cij, cji) + w.mutuality * harmonicMean(cij, cji) + w.proximity * p + w.crossSector * x + w.availability * a;
   return round9(sum / total);
@@ -172,7 +169,7 @@ export function initiativeScore(net: Network, p: number, it: number): number {
   const r = net.initiator[it];
   if (total <= 0 || r < 0) return 0;
   const prox = proximity(placeDistance(net, net.place[p], net.initiativePlace[it]), net.rules.maxDistanceKm);
-  const x = net.sector[p] !== net.sector[r] ? 1 : 0;
+  const x = (net.row[p * ROW + ROW_FLAGS] & SECTOR_MASK) !== (net.row[r * ROW + ROW_FLAGS] & SECTOR_MASK) ? 1 : 0;
   const sum = w.initiativeNeed * n + w.proximity * prox + w.crossSector * x + w.availability * needAvailability(net, p, bestNeed);
   return round9(sum / total);
 }
