@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { projectRoot } from '../src/database/reference-data.js';
+import { DEFAULT_MATCH_RULES } from '../src/matching/engine/default-rules.js';
 import { makeFixtures } from './support/fixtures.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -72,14 +73,10 @@ describe('match rules and preview (admin)', () => {
   it('starts with the default rules from the first migration', async () => {
     const res = await t.gql<{ matchRuleSet: RuleSet }>(ACTIVE, {}, { token: admin.token });
     expect(res.errors).toBeUndefined();
+    // The migration's values are the engine's documented defaults (what bench:matching runs).
     expect(res.data!.matchRuleSet).toMatchObject({
       version: 1,
-      weights: { complementarity: 3, mutuality: 2, proximity: 1.5, crossSector: 1, initiativeNeed: 2, availability: 0.5 },
-      minScore: 0.3,
-      maxDistanceKm: 50,
-      maxIntroductionsPerPersonPerRun: 3,
-      cooldownDays: 90,
-      excludeSameOrganisation: true,
+      ...DEFAULT_MATCH_RULES,
       schedule: '0 8 * * 1',
       timezone: 'Europe/Amsterdam',
       createdBy: null,
