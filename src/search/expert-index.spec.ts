@@ -220,6 +220,20 @@ describe('ExpertIndex.search against a brute-force reference', () => {
     }
   });
 
+  it('answers as the reference after everyone was replaced several times, with searches in between (dead posting entries)', () => {
+    for (const seed of SEEDS.slice(0, 50)) {
+      const inst = generate(seed);
+      const index = build(inst);
+      for (let round = 0; round < 3; round++) {
+        index.search({ ...inst.query, after: null, first: 5 });
+        for (const d of inst.docs) index.upsert(d);
+      }
+      const expected = reference(inst.docs, inst.places, { ...inst.query, after: null, first: 0 });
+      const result = index.search({ ...inst.query, after: null, first: 1000 });
+      expect({ seed, total: result.total, ids: result.hits.map((h) => h.doc.id) }).toEqual({ seed, total: expected.length, ids: expected.map((h) => h.id) });
+    }
+  });
+
   it('returns an empty page with the exact total past the last hit', () => {
     for (const seed of SEEDS.slice(0, 50)) {
       const inst = generate(seed);

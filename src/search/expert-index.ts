@@ -5,7 +5,7 @@
 // (20,000 of 100,000 people) and must score and rank all of them for an exact totalCount
 // and stable pages. In PostgreSQL that took 170–800 ms per query on the CI machine; here it
 // is a pass over typed arrays (BENCHMARKS.md). Memory: ~200 bytes a person plus their text.
-import { scoreOf } from './expert-score.js';
+import { availabilityOf, proximityOf, scoreFrom } from './expert-score.js';
 
 export type LexemeWeight = 'A' | 'B' | 'C' | 'D';
 
@@ -68,6 +68,9 @@ export interface ExpertResult {
 const LEVEL_WEIGHTS = [0, 0.5, 0.75, 1];
 /** ts_rank's default weights for A, B, C, D. */
 const LEXEME_WEIGHTS: Record<LexemeWeight, number> = { A: 1, B: 0.4, C: 0.2, D: 0.1 };
+/** A lexeme's weight as a posting code: the better the weight, the higher the code. */
+const LEXEME_CODES: Record<LexemeWeight, number> = { D: 0, C: 1, B: 2, A: 3 };
+const WEIGHT_OF_CODE = [LEXEME_WEIGHTS.D, LEXEME_WEIGHTS.C, LEXEME_WEIGHTS.B, LEXEME_WEIGHTS.A];
 const EARTH_RADIUS_KM = 6371;
 
 /** Great-circle distance (haversine), km. */
@@ -77,35 +80,84 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
 }
 
-/** The entries of one discipline (slot → level rank) or lexeme (slot → weight). */
-class Posting<V extends Uint8Array | Float64Array> {
-  /** The truth. */
-  readonly entries = new Map<number, number>();
-  /** Bumped on every change, so copies merged from this posting can tell they are stale. */
+/** A posting packed for scans: slots ascending, each with its code. */
+interface Packed {
+  slots: Int32Array;
+  codes: Uint8Array;
+}
+
+const EMPTY: Packed = { slots: new Int32Array(0), codes: new Uint8Array(0) };
+
+/**
+ * Who offers one discipline (code: level rank 1–3) or whose text has one lexeme (code: weight,
+ * 0 for D … 3 for A). Entries are only appended: a person's entries die when their slot's
+ * generation moves on (removal), and dead ones are dropped when the posting is packed or when
+ * they outnumber the live ones. Appending is what keeps loading 100,000 people fast; a Map per
+ * posting took twice as long.
+ */
+class Posting {
+  /** Bumped on every change, so packed and merged copies can tell they are stale. */
   version = 0;
-  private packed: { slots: Int32Array; values: V } | null = null;
+  private slots: number[] = [];
+  private generations: number[] = [];
+  private codes: number[] = [];
+  private dead = 0;
+  private packed: Packed | null = null;
 
-  constructor(private readonly makeValues: (length: number) => V) {}
+  get size(): number {
+    return this.slots.length - this.dead;
+  }
 
-  set(slot: number, value: number): void {
-    this.entries.set(slot, value);
+  add(slot: number, generation: number, code: number): void {
+    this.slots.push(slot);
+    this.generations.push(generation);
+    this.codes.push(code);
     this.changed();
   }
 
-  delete(slot: number): void {
-    this.entries.delete(slot);
+  /** One entry died: its person was removed, and `generationOf` has moved on for them. */
+  drop(): void {
+    this.dead += 1;
     this.changed();
   }
 
-  /** Packed copy for fast scans, in slot order so a scan reads the per-slot columns front to back. */
-  pack(): { slots: Int32Array; values: V } {
+  /** Once every entry of a removed person has been dropped: compacts when the dead outnumber the live. */
+  tidy(generationOf: Int32Array): void {
+    if (this.dead > this.size) this.compact(generationOf);
+  }
+
+  /** Live entries in slot order; a person with several entries (a repeated lexeme) gets the highest code. */
+  pack(generationOf: Int32Array): Packed {
     if (this.packed === null) {
-      const slots = Int32Array.from(this.entries.keys()).sort();
-      const values = this.makeValues(slots.length);
-      for (let i = 0; i < slots.length; i++) values[i] = this.entries.get(slots[i])!;
-      this.packed = { slots, values };
+      this.compact(generationOf);
+      // slot · 4 + code sorts by slot, then code: the last key of a slot has its highest code.
+      const keys = Int32Array.from(this.slots, (slot, i) => slot * 4 + this.codes[i]).sort();
+      let n = 0;
+      for (let i = 0; i < keys.length; i++) if (i === keys.length - 1 || keys[i] >> 2 !== keys[i + 1] >> 2) keys[n++] = keys[i];
+      const slots = new Int32Array(n);
+      const codes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        slots[i] = keys[i] >> 2;
+        codes[i] = keys[i] & 3;
+      }
+      this.packed = { slots, codes };
     }
     return this.packed;
+  }
+
+  private compact(generationOf: Int32Array): void {
+    let n = 0;
+    for (let i = 0; i < this.slots.length; i++) {
+      if (this.generations[i] !== generationOf[this.slots[i]]) continue;
+      this.slots[n] = this.slots[i];
+      this.generations[n] = this.generations[i];
+      this.codes[n] = this.codes[i];
+      n++;
+    }
+    this.slots.length = n;
+    this.generations.length = n;
+    this.codes.length = n;
+    this.dead = 0;
   }
 
   private changed(): void {
@@ -114,17 +166,11 @@ class Posting<V extends Uint8Array | Float64Array> {
   }
 }
 
-type Offers = Posting<Uint8Array>;
-type Mentions = Posting<Float64Array>;
-const newOffers = (): Offers => new Posting((n) => new Uint8Array(n));
-const newMentions = (): Mentions => new Posting((n) => new Float64Array(n));
-const EMPTY = newOffers().pack();
-
 /** A requested discipline with descendants: everyone offering any of them, with their best level rank. */
 interface MergedOffers {
-  parts: Offers[];
+  parts: Posting[];
   versions: number[];
-  packed: { slots: Int32Array; values: Uint8Array };
+  packed: Packed;
 }
 
 /** Bound on the merged postings kept (one per requested discipline that has descendants). */
@@ -155,18 +201,20 @@ export class ExpertIndex {
   private docs: (ExpertDoc | null)[] = [];
   private ids: string[] = [];
   private idKeys = new Float64Array(0);
+  /** Moves on when the slot's person is removed: their posting entries die with it. */
+  private generation = new Int32Array(0);
   private optedIn = new Uint8Array(0);
   private national = new Uint8Array(0);
   private sectorCode = new Uint8Array(0);
   /** Index into `places`, or -1. */
   private place = new Int16Array(0);
-  /** Hours a month, or -1 when unknown. */
-  private hours = new Int16Array(0);
+  /** The availability part of the score (from the hours a month). */
+  private availability = new Float64Array(0);
   private readonly sectorCodes = new Map<string, number>();
   /** Discipline id → who offers it. */
-  private readonly offers = new Map<number, Offers>();
-  /** Lexeme → whose text has it, with its best weight value. */
-  private readonly mentions = new Map<string, Mentions>();
+  private readonly offers = new Map<number, Posting>();
+  /** Lexeme → whose text has it, with the code of its best weight there. */
+  private readonly mentions = new Map<string, Posting>();
   /** Discipline ids (joined with ",") → their offers merged; searches for a group read one list. */
   private readonly merged = new Map<string, MergedOffers>();
   private readonly placeIndex: Map<string, number>;
@@ -204,19 +252,17 @@ export class ExpertIndex {
     this.national[slot] = doc.scope === 'NATIONAL' ? 1 : 0;
     this.sectorCode[slot] = this.codeOf(doc.sector);
     this.place[slot] = doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1;
-    this.hours[slot] = doc.availableHoursPerMonth ?? -1;
+    this.availability[slot] = availabilityOf(doc.availableHoursPerMonth);
     this.slotOf.set(doc.id, slot);
-    for (const { disciplineId, levelRank } of doc.offers) {
-      const posting = this.offersOf(disciplineId);
-      posting.set(slot, Math.max(posting.entries.get(slot) ?? 0, levelRank));
-    }
+    const generation = this.generation[slot];
+    for (const { disciplineId, levelRank } of doc.offers) this.offersOf(disciplineId).add(slot, generation, levelRank);
     for (const { lexeme, weight } of doc.lexemes) {
       let posting = this.mentions.get(lexeme);
       if (!posting) {
-        posting = newMentions();
+        posting = new Posting();
         this.mentions.set(lexeme, posting);
       }
-      posting.set(slot, Math.max(posting.entries.get(slot) ?? 0, LEXEME_WEIGHTS[weight]));
+      posting.add(slot, generation, LEXEME_CODES[weight]);
     }
   }
 
@@ -224,13 +270,11 @@ export class ExpertIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     const doc = this.docs[slot]!;
-    for (const { disciplineId } of doc.offers) this.offersOf(disciplineId).delete(slot);
-    for (const { lexeme } of doc.lexemes) {
-      const posting = this.mentions.get(lexeme);
-      if (!posting) continue;
-      posting.delete(slot);
-      if (posting.entries.size === 0) this.mentions.delete(lexeme);
-    }
+    this.generation[slot] += 1;
+    const postings = [...doc.offers.map((o) => this.offersOf(o.disciplineId)), ...doc.lexemes.map((l) => this.mentions.get(l.lexeme)!)];
+    for (const posting of postings) posting.drop();
+    for (const posting of new Set(postings)) posting.tidy(this.generation);
+    for (const { lexeme } of doc.lexemes) if (this.mentions.get(lexeme)?.size === 0) this.mentions.delete(lexeme);
     this.docs[slot] = null;
     this.optedIn[slot] = 0;
     this.slotOf.delete(id);
@@ -257,15 +301,15 @@ export class ExpertIndex {
     const coverage = this.mergedCoverage;
     const masks = this.mergedMasks;
     if (k === 1) {
-      ({ slots: candidates, values: ranks } = this.offersFor(q.requested[0]));
+      ({ slots: candidates, codes: ranks } = this.offersFor(q.requested[0]));
       count = candidates.length;
     } else {
       candidates = this.mergedSlots;
       for (let r = 0; r < k; r++) {
-        const { slots, values } = this.offersFor(q.requested[r]);
+        const { slots, codes: ranks } = this.offersFor(q.requested[r]);
         const bit = 1 << r;
         for (let i = 0; i < slots.length; i++) {
-          const rank = values[i];
+          const rank = ranks[i];
           if (rank < minLevelRank) continue;
           const slot = slots[i];
           if (masks[slot] === 0) {
@@ -295,7 +339,12 @@ export class ExpertIndex {
     const limit = q.first + 1;
     // Compare slots, not id strings: reading every candidate's id string costs a cache miss each.
     const excludeSlot = this.slotOf.get(q.excludeId) ?? -1;
-    const { optedIn, sectorCode, place: placeOf, national, hours: hoursOf, textMarks, textSums } = this;
+    const { optedIn, sectorCode, place: placeOf, national, availability, textMarks, textSums } = this;
+    // Proximity per place, and for people without one; NaN (left out of the score) without `near`.
+    const proximity = distances !== null ? Float64Array.from(distances, (km) => proximityOf(km)) : null;
+    const unplacedProximity = distances !== null ? proximityOf(null) : Number.NaN;
+    const hasWithin = withinKm !== null;
+    const within = withinKm ?? 0;
     /** Indexes into `candidates`, best first. */
     const page = new Int32Array(limit + 1);
     const pageScores = new Float64Array(limit + 1);
@@ -317,17 +366,16 @@ export class ExpertIndex {
       if (sectors !== null && sectors[sectorCode[slot]] === 0) continue;
       const place = placeOf[slot];
       if (inProvince !== null && (place < 0 || inProvince[place] === 0)) continue;
-      const distance = distances !== null && place >= 0 ? distances[place] : null;
-      if (withinKm !== null && national[slot] === 0 && (distance === null || distance > withinKm)) continue;
-      let textRank: number | undefined;
+      if (hasWithin && national[slot] === 0 && (distances === null || place < 0 || distances[place] > within)) continue;
+      let textRank = Number.NaN;
       if (hasText) {
         if (textStamp >= 0 && textMarks[slot] !== textStamp) continue;
         const sum = textStamp >= 0 ? textSums[slot] : 0;
         textRank = sum / (sum + 1);
       }
       total += 1;
-      const hours = hoursOf[slot];
-      const score = Math.round(scoreOf(slotCoverage, hours < 0 ? null : hours, distances !== null ? distance : undefined, textRank) * 1e9) / 1e9;
+      const slotProximity = proximity === null ? Number.NaN : place >= 0 ? proximity[place] : unplacedProximity;
+      const score = Math.round(scoreFrom(slotCoverage, availability[slot], slotProximity, textRank) * 1e9) / 1e9;
       if (after !== null && !(after.score > score || (after.score === score && this.keyBefore(afterKey, after.id, slot)))) continue;
       if (n === limit && !this.before(score, slot, pageScores[n - 1], candidates[page[n - 1]])) continue;
       let at = n;
@@ -384,7 +432,7 @@ export class ExpertIndex {
    * with their weights summed in `textSums` (in the order of `lexemes`), or -1 when nobody can.
    */
   private markText(lexemes: readonly string[]): number {
-    const postings: Mentions[] = [];
+    const postings: Posting[] = [];
     for (const lexeme of lexemes) {
       const posting = this.mentions.get(lexeme);
       if (!posting) return -1;
@@ -397,28 +445,28 @@ export class ExpertIndex {
     const marks = this.textMarks;
     const sums = this.textSums;
     const first = ++this.textStamp;
-    const { slots, values } = postings[0].pack();
+    const { slots, codes } = postings[0].pack(this.generation);
     for (let i = 0; i < slots.length; i++) {
       marks[slots[i]] = first;
-      sums[slots[i]] = values[i];
+      sums[slots[i]] = WEIGHT_OF_CODE[codes[i]];
     }
     for (let l = 1; l < postings.length; l++) {
       const previous = this.textStamp;
       const stamp = ++this.textStamp;
-      const { slots, values } = postings[l].pack();
+      const { slots, codes } = postings[l].pack(this.generation);
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i];
         if (marks[slot] !== previous) continue;
         marks[slot] = stamp;
-        sums[slot] += values[i];
+        sums[slot] += WEIGHT_OF_CODE[codes[i]];
       }
     }
     return this.textStamp;
   }
 
   /** Who offers any of the disciplines, with the best level rank each offers among them, in slot order. */
-  private offersFor(disciplineIds: readonly number[]): { slots: Int32Array; values: Uint8Array } {
-    if (disciplineIds.length === 1) return this.offers.get(disciplineIds[0])?.pack() ?? EMPTY;
+  private offersFor(disciplineIds: readonly number[]): Packed {
+    if (disciplineIds.length === 1) return this.offers.get(disciplineIds[0])?.pack(this.generation) ?? EMPTY;
     const key = disciplineIds.join(',');
     const cached = this.merged.get(key);
     if (cached && cached.parts.every((p, i) => p.version === cached.versions[i])) return cached.packed;
@@ -431,10 +479,10 @@ export class ExpertIndex {
     const stamp = ++this.stamp;
     const slots: number[] = [];
     for (const part of parts) {
-      const packed = part.pack();
+      const packed = part.pack(this.generation);
       for (let i = 0; i < packed.slots.length; i++) {
         const slot = packed.slots[i];
-        const rank = packed.values[i];
+        const rank = packed.codes[i];
         if (this.marks[slot] !== stamp) {
           this.marks[slot] = stamp;
           this.bestRank[slot] = rank;
@@ -445,7 +493,7 @@ export class ExpertIndex {
       }
     }
     const sorted = Int32Array.from(slots).sort();
-    const packed = { slots: sorted, values: Uint8Array.from(sorted, (slot) => this.bestRank[slot]) };
+    const packed = { slots: sorted, codes: Uint8Array.from(sorted, (slot) => this.bestRank[slot]) };
     if (!cached && this.merged.size >= MAX_MERGED) this.merged.clear();
     this.merged.set(key, { parts, versions, packed });
     return packed;
@@ -464,23 +512,24 @@ export class ExpertIndex {
   private grow(n: number): void {
     if (this.optedIn.length >= n) return;
     const size = Math.max(1024, n * 2);
-    const widen = <T extends Uint8Array | Int16Array | Float64Array>(old: T, make: (size: number) => T): T => {
+    const widen = <T extends Uint8Array | Int16Array | Int32Array | Float64Array>(old: T, make: (size: number) => T): T => {
       const next = make(size);
       next.set(old);
       return next;
     };
     this.idKeys = widen(this.idKeys, (n) => new Float64Array(n));
+    this.generation = widen(this.generation, (n) => new Int32Array(n));
     this.optedIn = widen(this.optedIn, (n) => new Uint8Array(n));
     this.national = widen(this.national, (n) => new Uint8Array(n));
     this.sectorCode = widen(this.sectorCode, (n) => new Uint8Array(n));
     this.place = widen(this.place, (n) => new Int16Array(n));
-    this.hours = widen(this.hours, (n) => new Int16Array(n));
+    this.availability = widen(this.availability, (n) => new Float64Array(n));
   }
 
-  private offersOf(disciplineId: number): Offers {
+  private offersOf(disciplineId: number): Posting {
     let posting = this.offers.get(disciplineId);
     if (!posting) {
-      posting = newOffers();
+      posting = new Posting();
       this.offers.set(disciplineId, posting);
     }
     return posting;
