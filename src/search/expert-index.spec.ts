@@ -420,4 +420,15 @@ describe('ExpertIndex maintenance', () => {
     expect(ids(index, query({ requested: [[1]] }))).toEqual([]);
     expect(ids(index, query({ requested: [[3]] }))).toEqual(['anna']);
   });
+
+  it('lists who offers any of several disciplines before any search ran (offering, for team suggestions)', () => {
+    const index = indexOf(
+      makeDoc({ id: 'anna', offers: [{ disciplineId: 11, levelRank: 1 }, { disciplineId: 12, levelRank: 3 }] }),
+      makeDoc({ id: 'bert', offers: [{ disciplineId: 12, levelRank: 2 }] }),
+      makeDoc({ id: 'carla', offers: [{ disciplineId: 13, levelRank: 3 }] }),
+      makeDoc({ id: 'dirk', offers: [{ disciplineId: 11, levelRank: 2 }], optedIn: false }),
+    );
+    expect(index.offering([10, 11, 12], new Set(['bert'])).map((d) => d.id)).toEqual(['anna']);
+    expect(index.offering([11, 12, 13], new Set()).map((d) => d.id).sort()).toEqual(['anna', 'bert', 'carla']);
+  });
 });

@@ -131,7 +131,9 @@ class Posting {
     if (this.packed === null) {
       this.compact(generationOf);
       // slot · 4 + code sorts by slot, then code: the last key of a slot has its highest code.
-      const keys = Int32Array.from(this.slots, (slot, i) => slot * 4 + this.codes[i]).sort();
+      const keys = new Int32Array(this.slots.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = this.slots[i] * 4 + this.codes[i];
+      keys.sort();
       let n = 0;
       for (let i = 0; i < keys.length; i++) if (i === keys.length - 1 || keys[i] >> 2 !== keys[i + 1] >> 2) keys[n++] = keys[i];
       const slots = new Int32Array(n);
@@ -221,8 +223,7 @@ export class ExpertIndex {
   /** Place index → distances (km) from it to every place, computed at the first search near it. */
   private readonly distances = new Map<number, Float64Array>();
   // Scratch space reused across searches (one search runs at a time: JS is single-threaded).
-  private stamp = 0;
-  private marks = new Int32Array(0);
+  /** Per slot while merging postings: the best level rank, 0 for none (left all 0 after). */
   private bestRank = new Uint8Array(0);
   private textStamp = 0;
   private textMarks = new Int32Array(0);
@@ -472,28 +473,26 @@ export class ExpertIndex {
     if (cached && cached.parts.every((p, i) => p.version === cached.versions[i])) return cached.packed;
     const parts = disciplineIds.map((id) => this.offersOf(id));
     const versions = parts.map((p) => p.version);
-    if (this.stamp >= MAX_STAMP) {
-      this.marks.fill(0);
-      this.stamp = 0;
-    }
-    const stamp = ++this.stamp;
-    const slots: number[] = [];
+    // Best rank per slot in scratch space (0: offers none of them), then one pass over the slots
+    // collects them in order: no sort, and as cheap for a group of 70,000 as a pass over everyone.
+    this.ensureScratch();
+    const bestRank = this.bestRank;
+    let count = 0;
     for (const part of parts) {
-      const packed = part.pack(this.generation);
-      for (let i = 0; i < packed.slots.length; i++) {
-        const slot = packed.slots[i];
-        const rank = packed.codes[i];
-        if (this.marks[slot] !== stamp) {
-          this.marks[slot] = stamp;
-          this.bestRank[slot] = rank;
-          slots.push(slot);
-        } else if (rank > this.bestRank[slot]) {
-          this.bestRank[slot] = rank;
-        }
+      const { slots, codes } = part.pack(this.generation);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (bestRank[slot] === 0) count++;
+        if (codes[i] > bestRank[slot]) bestRank[slot] = codes[i];
       }
     }
-    const sorted = Int32Array.from(slots).sort();
-    const packed = { slots: sorted, codes: Uint8Array.from(sorted, (slot) => this.bestRank[slot]) };
+    const packed = { slots: new Int32Array(count), codes: new Uint8Array(count) };
+    for (let slot = 0, n = 0; n < count; slot++) {
+      if (bestRank[slot] === 0) continue;
+      packed.slots[n] = slot;
+      packed.codes[n++] = bestRank[slot];
+      bestRank[slot] = 0;
+    }
     if (!cached && this.merged.size >= MAX_MERGED) this.merged.clear();
     this.merged.set(key, { parts, versions, packed });
     return packed;
@@ -548,9 +547,8 @@ export class ExpertIndex {
   /** Sizes the scratch arrays for every slot; fresh marks are 0, which no stamp in use equals. */
   private ensureScratch(): void {
     const n = this.docs.length;
-    if (this.marks.length >= n) return;
+    if (this.bestRank.length >= n) return;
     const size = Math.max(1024, n * 2);
-    this.marks = new Int32Array(size);
     this.bestRank = new Uint8Array(size);
     this.textMarks = new Int32Array(size);
     this.textSums = new Float64Array(size);
