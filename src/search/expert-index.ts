@@ -341,9 +341,15 @@ export class ExpertIndex {
     // Compare slots, not id strings: reading every candidate's id string costs a cache miss each.
     const excludeSlot = this.slotOf.get(q.excludeId) ?? -1;
     const { optedIn, sectorCode, place: placeOf, national, availability, textMarks, textSums } = this;
-    // Proximity per place, and for people without one; NaN (left out of the score) without `near`.
-    const proximity = distances !== null ? Float64Array.from(distances, (km) => proximityOf(km)) : null;
-    const unplacedProximity = distances !== null ? proximityOf(null) : Number.NaN;
+    // Proximity per place, the last entry for people without one; all NaN (left out of the score)
+    // without `near`. One typed-array read per candidate: choosing between such a read and a
+    // constant made V8 box every candidate's proximity on the heap (300 KB per popular search).
+    const unplaced = this.places.length;
+    const proximity = new Float64Array(unplaced + 1).fill(Number.NaN);
+    if (distances !== null) {
+      for (let place = 0; place < unplaced; place++) proximity[place] = proximityOf(distances[place]);
+      proximity[unplaced] = proximityOf(null);
+    }
     const hasWithin = withinKm !== null;
     const within = withinKm ?? 0;
     /** Indexes into `candidates`, best first. */
@@ -375,7 +381,7 @@ export class ExpertIndex {
         textRank = sum / (sum + 1);
       }
       total += 1;
-      const slotProximity = proximity === null ? Number.NaN : place >= 0 ? proximity[place] : unplacedProximity;
+      const slotProximity = proximity[place >= 0 ? place : unplaced];
       const score = Math.round(scoreFrom(slotCoverage, availability[slot], slotProximity, textRank) * 1e9) / 1e9;
       if (after !== null && !(after.score > score || (after.score === score && this.keyBefore(afterKey, after.id, slot)))) continue;
       if (n === limit && !this.before(score, slot, pageScores[n - 1], candidates[page[n - 1]])) continue;
