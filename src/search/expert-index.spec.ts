@@ -112,9 +112,10 @@ function generate(seed: number): Instance {
     longitude: chance(0.1) ? 5 : 3.3 + rnd() * 3.9,
   }));
 
-  // Ids mix case and digit lengths so the plain `<` order differs from a locale or numeric one.
+  // Ids mix case and digit lengths so the plain `<` order differs from a locale or numeric one;
+  // some share their first 7 characters or are not ASCII (the index then compares the strings).
   const ids = new Set<string>();
-  const idPool = ['a', 'B', 'b', 'Z', 'p-'];
+  const idPool = ['a', 'B', 'b', 'Z', 'p-', 'prefix-', 'prefix-é', 'é', 'ж'];
   const randomDoc = (id: string): ExpertDoc =>
     makeDoc({
       id,
@@ -155,11 +156,13 @@ function generate(seed: number): Instance {
   return { places, docs, churn: { stale, removed }, query };
 }
 
-function build(inst: Instance): ExpertIndex {
+/** `beforeChurn` runs once the stale and soon-removed docs are in, before they change. */
+function build(inst: Instance, beforeChurn?: (index: ExpertIndex) => void): ExpertIndex {
   const index = new ExpertIndex(inst.places);
   // Stale versions and soon-removed docs go in first, interleaved, so final docs reuse freed slots.
   for (const d of inst.churn.stale) index.upsert(d);
   for (const d of inst.churn.removed) index.upsert(d);
+  beforeChurn?.(index);
   for (const d of inst.churn.removed) index.remove(d.id);
   for (const d of inst.docs) index.upsert(d);
   return index;
@@ -205,6 +208,30 @@ describe('ExpertIndex.search against a brute-force reference', () => {
     }
     // The generator must actually produce matches, or the comparison proves little.
     expect(nonEmpty).toBeGreaterThan(150);
+  });
+
+  it('answers as the reference when the same search already ran before people changed (merged postings stay current)', () => {
+    for (const seed of SEEDS.slice(0, 100)) {
+      const inst = generate(seed);
+      const index = build(inst, (early) => early.search({ ...inst.query, after: null, first: 5 }));
+      const expected = reference(inst.docs, inst.places, { ...inst.query, after: null, first: 0 });
+      const result = index.search({ ...inst.query, after: null, first: 1000 });
+      expect({ seed, total: result.total, ids: result.hits.map((h) => h.doc.id) }).toEqual({ seed, total: expected.length, ids: expected.map((h) => h.id) });
+    }
+  });
+
+  it('answers as the reference after everyone was replaced several times, with searches in between (dead posting entries)', () => {
+    for (const seed of SEEDS.slice(0, 50)) {
+      const inst = generate(seed);
+      const index = build(inst);
+      for (let round = 0; round < 3; round++) {
+        index.search({ ...inst.query, after: null, first: 5 });
+        for (const d of inst.docs) index.upsert(d);
+      }
+      const expected = reference(inst.docs, inst.places, { ...inst.query, after: null, first: 0 });
+      const result = index.search({ ...inst.query, after: null, first: 1000 });
+      expect({ seed, total: result.total, ids: result.hits.map((h) => h.doc.id) }).toEqual({ seed, total: expected.length, ids: expected.map((h) => h.id) });
+    }
   });
 
   it('returns an empty page with the exact total past the last hit', () => {
@@ -392,5 +419,16 @@ describe('ExpertIndex maintenance', () => {
     expect(index.size).toBe(3);
     expect(ids(index, query({ requested: [[1]] }))).toEqual([]);
     expect(ids(index, query({ requested: [[3]] }))).toEqual(['anna']);
+  });
+
+  it('lists who offers any of several disciplines before any search ran (offering, for team suggestions)', () => {
+    const index = indexOf(
+      makeDoc({ id: 'anna', offers: [{ disciplineId: 11, levelRank: 1 }, { disciplineId: 12, levelRank: 3 }] }),
+      makeDoc({ id: 'bert', offers: [{ disciplineId: 12, levelRank: 2 }] }),
+      makeDoc({ id: 'carla', offers: [{ disciplineId: 13, levelRank: 3 }] }),
+      makeDoc({ id: 'dirk', offers: [{ disciplineId: 11, levelRank: 2 }], optedIn: false }),
+    );
+    expect(index.offering([10, 11, 12], new Set(['bert'])).map((d) => d.id)).toEqual(['anna']);
+    expect(index.offering([11, 12, 13], new Set()).map((d) => d.id).sort()).toEqual(['anna', 'bert', 'carla']);
   });
 });

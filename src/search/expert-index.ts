@@ -5,7 +5,7 @@
 // (20,000 of 100,000 people) and must score and rank all of them for an exact totalCount
 // and stable pages. In PostgreSQL that took 170–800 ms per query on the CI machine; here it
 // is a pass over typed arrays (BENCHMARKS.md). Memory: ~200 bytes a person plus their text.
-import { scoreOf } from './expert-score.js';
+import { availabilityOf, proximityOf, scoreFrom } from './expert-score.js';
 
 export type LexemeWeight = 'A' | 'B' | 'C' | 'D';
 
@@ -68,9 +68,10 @@ export interface ExpertResult {
 const LEVEL_WEIGHTS = [0, 0.5, 0.75, 1];
 /** ts_rank's default weights for A, B, C, D. */
 const LEXEME_WEIGHTS: Record<LexemeWeight, number> = { A: 1, B: 0.4, C: 0.2, D: 0.1 };
+/** A lexeme's weight as a posting code: the better the weight, the higher the code. */
+const LEXEME_CODES: Record<LexemeWeight, number> = { D: 0, C: 1, B: 2, A: 3 };
+const WEIGHT_OF_CODE = [LEXEME_WEIGHTS.D, LEXEME_WEIGHTS.C, LEXEME_WEIGHTS.B, LEXEME_WEIGHTS.A];
 const EARTH_RADIUS_KM = 6371;
-/** Bit 30 of a person's mask: touched by the current search (bits 0–29: requested disciplines met). */
-const TOUCHED = 1 << 30;
 
 /** Great-circle distance (haversine), km. */
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
@@ -79,18 +80,120 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
 }
 
-interface Posting {
-  /** Slot → level rank; the truth. */
-  levels: Map<number, number>;
-  /** Packed copy for fast scans, rebuilt after a change. */
-  slots: Int32Array | null;
-  ranks: Uint8Array | null;
+/** A posting packed for scans: slots ascending, each with its code. */
+interface Packed {
+  slots: Int32Array;
+  codes: Uint8Array;
 }
 
+const EMPTY: Packed = { slots: new Int32Array(0), codes: new Uint8Array(0) };
 
-/** Orders hits best first: higher score, then smaller id. */
-function before(aScore: number, aId: string, bScore: number, bId: string): boolean {
-  return aScore > bScore || (aScore === bScore && aId < bId);
+/**
+ * Who offers one discipline (code: level rank 1–3) or whose text has one lexeme (code: weight,
+ * 0 for D … 3 for A). Entries are only appended: a person's entries die when their slot's
+ * generation moves on (removal), and dead ones are dropped when the posting is packed or when
+ * they outnumber the live ones. Appending is what keeps loading 100,000 people fast; a Map per
+ * posting took twice as long.
+ */
+class Posting {
+  /** Bumped on every change, so packed and merged copies can tell they are stale. */
+  version = 0;
+  private slots: number[] = [];
+  private generations: number[] = [];
+  private codes: number[] = [];
+  private dead = 0;
+  private packed: Packed | null = null;
+
+  get size(): number {
+    return this.slots.length - this.dead;
+  }
+
+  add(slot: number, generation: number, code: number): void {
+    this.slots.push(slot);
+    this.generations.push(generation);
+    this.codes.push(code);
+    this.changed();
+  }
+
+  /** One entry died: its person was removed, and `generationOf` has moved on for them. */
+  drop(): void {
+    this.dead += 1;
+    this.changed();
+  }
+
+  /** Once every entry of a removed person has been dropped: compacts when the dead outnumber the live. */
+  tidy(generationOf: Int32Array): void {
+    if (this.dead > this.size) this.compact(generationOf);
+  }
+
+  /** Live entries in slot order; a person with several entries (a repeated lexeme) gets the highest code. */
+  pack(generationOf: Int32Array): Packed {
+    if (this.packed === null) {
+      this.compact(generationOf);
+      // slot · 4 + code sorts by slot, then code: the last key of a slot has its highest code.
+      const keys = new Int32Array(this.slots.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = this.slots[i] * 4 + this.codes[i];
+      keys.sort();
+      let n = 0;
+      for (let i = 0; i < keys.length; i++) if (i === keys.length - 1 || keys[i] >> 2 !== keys[i + 1] >> 2) keys[n++] = keys[i];
+      const slots = new Int32Array(n);
+      const codes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        slots[i] = keys[i] >> 2;
+        codes[i] = keys[i] & 3;
+      }
+      this.packed = { slots, codes };
+    }
+    return this.packed;
+  }
+
+  private compact(generationOf: Int32Array): void {
+    let n = 0;
+    for (let i = 0; i < this.slots.length; i++) {
+      if (this.generations[i] !== generationOf[this.slots[i]]) continue;
+      this.slots[n] = this.slots[i];
+      this.generations[n] = this.generations[i];
+      this.codes[n] = this.codes[i];
+      n++;
+    }
+    this.slots.length = n;
+    this.generations.length = n;
+    this.codes.length = n;
+    this.dead = 0;
+  }
+
+  private changed(): void {
+    this.version += 1;
+    this.packed = null;
+  }
+}
+
+/** A requested discipline with descendants: everyone offering any of them, with their best level rank. */
+interface MergedOffers {
+  parts: Posting[];
+  versions: number[];
+  packed: Packed;
+}
+
+/** Bound on the merged postings kept (one per requested discipline that has descendants). */
+const MAX_MERGED = 256;
+/** Stamps restart from 1 (and their marks are cleared) before they could overflow an Int32Array. */
+const MAX_STAMP = 2 ** 30;
+
+/**
+ * A number that orders ids as `<` does wherever two numbers differ: the first 7 UTF-16 units in
+ * base 128, a missing unit counting as 0; NaN when one of them is not ASCII. Ties (and NaN) fall
+ * back to comparing the strings. It lets the search rank people with equal scores without
+ * reading their id strings, each of which would cost a cache miss.
+ */
+function idKey(id: string): number {
+  let key = 0;
+  for (let i = 0; i < 7; i++) {
+    const unit = i < id.length ? id.charCodeAt(i) : 0;
+    if (unit > 127) return Number.NaN;
+    key = key * 128 + unit;
+  }
+  return key;
 }
 
 export class ExpertIndex {
@@ -99,24 +202,37 @@ export class ExpertIndex {
   // One entry per slot, columns kept apart so the search loop reads typed arrays.
   private docs: (ExpertDoc | null)[] = [];
   private ids: string[] = [];
-  /** Lexeme → weight value, for AND-matching and ranking. */
-  private texts: (Map<string, number> | null)[] = [];
+  private idKeys = new Float64Array(0);
+  /** Moves on when the slot's person is removed: their posting entries die with it. */
+  private generation = new Int32Array(0);
   private optedIn = new Uint8Array(0);
   private national = new Uint8Array(0);
   private sectorCode = new Uint8Array(0);
   /** Index into `places`, or -1. */
   private place = new Int16Array(0);
-  /** Hours a month, or -1 when unknown. */
-  private hours = new Int16Array(0);
+  /** The availability part of the score (from the hours a month). */
+  private availability = new Float64Array(0);
   private readonly sectorCodes = new Map<string, number>();
-  private readonly postings = new Map<number, Posting>();
+  /** Discipline id → who offers it. */
+  private readonly offers = new Map<number, Posting>();
+  /** Lexeme → whose text has it, with the code of its best weight there. */
+  private readonly mentions = new Map<string, Posting>();
+  /** Discipline ids (joined with ",") → their offers merged; searches for a group read one list. */
+  private readonly merged = new Map<string, MergedOffers>();
   private readonly placeIndex: Map<string, number>;
+  /** Place index → distances (km) from it to every place, computed at the first search near it. */
+  private readonly distances = new Map<number, Float64Array>();
   // Scratch space reused across searches (one search runs at a time: JS is single-threaded).
-  private stamp = 0;
-  private marks = new Int32Array(0);
-  private best = new Float64Array(0);
-  private coverage = new Float64Array(0);
-  private masks = new Int32Array(0);
+  /** Per slot while merging postings: the best level rank, 0 for none (left all 0 after). */
+  private bestRank = new Uint8Array(0);
+  private textStamp = 0;
+  private textMarks = new Int32Array(0);
+  private textSums = new Float64Array(0);
+  // A search for several disciplines: the people met (mergedSlots), and per slot the sum of
+  // their level weights and the bits of the requested disciplines they meet (0: not met yet).
+  private mergedSlots = new Int32Array(0);
+  private mergedCoverage = new Float64Array(0);
+  private mergedMasks = new Int32Array(0);
 
   constructor(private readonly places: readonly Place[]) {
     this.placeIndex = new Map(places.map((p, i) => [p.code, i]));
@@ -130,34 +246,37 @@ export class ExpertIndex {
     this.remove(doc.id);
     const slot = this.free.pop() ?? this.docs.length;
     this.grow(slot + 1);
-    const text = new Map<string, number>();
-    for (const { lexeme, weight } of doc.lexemes) text.set(lexeme, Math.max(text.get(lexeme) ?? 0, LEXEME_WEIGHTS[weight]));
     this.docs[slot] = doc;
     this.ids[slot] = doc.id;
-    this.texts[slot] = text;
+    this.idKeys[slot] = idKey(doc.id);
     this.optedIn[slot] = doc.optedIn ? 1 : 0;
     this.national[slot] = doc.scope === 'NATIONAL' ? 1 : 0;
     this.sectorCode[slot] = this.codeOf(doc.sector);
     this.place[slot] = doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1;
-    this.hours[slot] = doc.availableHoursPerMonth ?? -1;
+    this.availability[slot] = availabilityOf(doc.availableHoursPerMonth);
     this.slotOf.set(doc.id, slot);
-    for (const { disciplineId, levelRank } of doc.offers) {
-      const posting = this.posting(disciplineId);
-      posting.levels.set(slot, Math.max(posting.levels.get(slot) ?? 0, levelRank));
-      posting.slots = null;
+    const generation = this.generation[slot];
+    for (const { disciplineId, levelRank } of doc.offers) this.offersOf(disciplineId).add(slot, generation, levelRank);
+    for (const { lexeme, weight } of doc.lexemes) {
+      let posting = this.mentions.get(lexeme);
+      if (!posting) {
+        posting = new Posting();
+        this.mentions.set(lexeme, posting);
+      }
+      posting.add(slot, generation, LEXEME_CODES[weight]);
     }
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    for (const { disciplineId } of this.docs[slot]!.offers) {
-      const posting = this.posting(disciplineId);
-      posting.levels.delete(slot);
-      posting.slots = null;
-    }
+    const doc = this.docs[slot]!;
+    this.generation[slot] += 1;
+    const postings = [...doc.offers.map((o) => this.offersOf(o.disciplineId)), ...doc.lexemes.map((l) => this.mentions.get(l.lexeme)!)];
+    for (const posting of postings) posting.drop();
+    for (const posting of new Set(postings)) posting.tidy(this.generation);
+    for (const { lexeme } of doc.lexemes) if (this.mentions.get(lexeme)?.size === 0) this.mentions.delete(lexeme);
     this.docs[slot] = null;
-    this.texts[slot] = null;
     this.optedIn[slot] = 0;
     this.slotOf.delete(id);
     this.free.push(slot);
@@ -165,115 +284,224 @@ export class ExpertIndex {
 
   search(q: ExpertQuery): ExpertResult {
     this.ensureScratch();
-    const touched: number[] = [];
-    // 1. Coverage: for each requested discipline, the best level each person offers for it.
-    for (let r = 0; r < q.requested.length; r++) {
-      const stamp = ++this.stamp;
-      const seen: number[] = [];
-      for (const disciplineId of q.requested[r]) {
-        const { slots, ranks } = this.packed(disciplineId);
+    // Text first: it can rule everyone out before any other work.
+    let textStamp = -1;
+    if (q.lexemes !== null && q.lexemes.length > 0) {
+      textStamp = this.markText(q.lexemes);
+      if (textStamp < 0) return { total: 0, hits: [], hasNextPage: false };
+    }
+
+    // 1. Candidates and their coverage. With one requested discipline the candidates are its
+    //    (merged) posting as it is; with more, each is gathered with the best level weight
+    //    offered for each requested discipline, summed in request order.
+    const k = q.requested.length;
+    const minLevelRank = q.minLevelRank;
+    let candidates: Int32Array;
+    let ranks: Uint8Array | null = null;
+    let count = 0;
+    const coverage = this.mergedCoverage;
+    const masks = this.mergedMasks;
+    if (k === 1) {
+      ({ slots: candidates, codes: ranks } = this.offersFor(q.requested[0]));
+      count = candidates.length;
+    } else {
+      candidates = this.mergedSlots;
+      for (let r = 0; r < k; r++) {
+        const { slots, codes: ranks } = this.offersFor(q.requested[r]);
+        const bit = 1 << r;
         for (let i = 0; i < slots.length; i++) {
           const rank = ranks[i];
-          if (rank < q.minLevelRank) continue;
+          if (rank < minLevelRank) continue;
           const slot = slots[i];
-          const weight = LEVEL_WEIGHTS[rank];
-          if (this.marks[slot] !== stamp) {
-            this.marks[slot] = stamp;
-            this.best[slot] = weight;
-            seen.push(slot);
-          } else if (weight > this.best[slot]) {
-            this.best[slot] = weight;
+          if (masks[slot] === 0) {
+            coverage[slot] = 0;
+            candidates[count++] = slot;
           }
+          coverage[slot] += LEVEL_WEIGHTS[rank];
+          masks[slot] |= bit;
         }
-      }
-      for (const slot of seen) {
-        if ((this.masks[slot] & TOUCHED) === 0) {
-          this.masks[slot] = TOUCHED;
-          this.coverage[slot] = 0;
-          touched.push(slot);
-        }
-        this.coverage[slot] += this.best[slot];
-        this.masks[slot] |= 1 << r;
       }
     }
 
     // 2. Filters, score, exact total, and the page (a bounded insertion list of first + 1).
     const near = q.near !== null ? (this.placeIndex.get(q.near) ?? -1) : -1;
     const distances = near >= 0 ? this.distancesFrom(near) : null;
-    const province = q.provinceCode;
+    let inProvince: Uint8Array | null = null;
+    if (q.provinceCode !== null) inProvince = Uint8Array.from(this.places, (p) => (p.provinceCode === q.provinceCode ? 1 : 0));
     let sectors: Uint8Array | null = null;
     if (q.sectors) {
       sectors = new Uint8Array(256);
       for (const sector of q.sectors) sectors[this.codeOf(sector)] = 1;
     }
-    const k = q.requested.length;
+    const withinKm = q.withinKm;
+    const hasText = q.lexemes !== null;
+    const after = q.after;
+    const afterKey = after !== null ? idKey(after.id) : 0;
     const limit = q.first + 1;
     // Compare slots, not id strings: reading every candidate's id string costs a cache miss each.
     const excludeSlot = this.slotOf.get(q.excludeId) ?? -1;
-    const pageSlots: number[] = [];
-    const pageScores: number[] = [];
+    const { optedIn, sectorCode, place: placeOf, national, availability, textMarks, textSums } = this;
+    // Proximity per place, the last entry for people without one; all NaN (left out of the score)
+    // without `near`. One typed-array read per candidate: choosing between such a read and a
+    // constant made V8 box every candidate's proximity on the heap (300 KB per popular search).
+    const unplaced = this.places.length;
+    const proximity = new Float64Array(unplaced + 1).fill(Number.NaN);
+    if (distances !== null) {
+      for (let place = 0; place < unplaced; place++) proximity[place] = proximityOf(distances[place]);
+      proximity[unplaced] = proximityOf(null);
+    }
+    const hasWithin = withinKm !== null;
+    const within = withinKm ?? 0;
+    /** Indexes into `candidates`, best first. */
+    const page = new Int32Array(limit + 1);
+    const pageScores = new Float64Array(limit + 1);
+    let n = 0;
     let total = 0;
-    for (let t = 0; t < touched.length; t++) {
-      const slot = touched[t];
-      if (this.optedIn[slot] === 0 || slot === excludeSlot) continue;
-      if (sectors !== null && sectors[this.sectorCode[slot]] === 0) continue;
-      const place = this.place[slot];
-      if (province !== null && (place < 0 || this.places[place].provinceCode !== province)) continue;
-      const distance = distances !== null && place >= 0 ? distances[place] : null;
-      if (q.withinKm !== null && this.national[slot] === 0 && (distance === null || distance > q.withinKm)) continue;
-      let textRank: number | undefined;
-      if (q.lexemes !== null) {
-        const text = this.texts[slot]!;
-        let sum = 0;
-        let all = true;
-        for (const lexeme of q.lexemes) {
-          const weight = text.get(lexeme);
-          if (weight === undefined) {
-            all = false;
-            break;
-          }
-          sum += weight;
-        }
-        if (!all) continue;
+    for (let i = 0; i < count; i++) {
+      let slot: number;
+      let slotCoverage: number;
+      if (ranks !== null) {
+        const rank = ranks[i];
+        if (rank < minLevelRank) continue;
+        slot = candidates[i];
+        slotCoverage = LEVEL_WEIGHTS[rank];
+      } else {
+        slot = candidates[i];
+        slotCoverage = coverage[slot] / k;
+      }
+      if (optedIn[slot] === 0 || slot === excludeSlot) continue;
+      if (sectors !== null && sectors[sectorCode[slot]] === 0) continue;
+      const place = placeOf[slot];
+      if (inProvince !== null && (place < 0 || inProvince[place] === 0)) continue;
+      if (hasWithin && national[slot] === 0 && (distances === null || place < 0 || distances[place] > within)) continue;
+      let textRank = Number.NaN;
+      if (hasText) {
+        if (textStamp >= 0 && textMarks[slot] !== textStamp) continue;
+        const sum = textStamp >= 0 ? textSums[slot] : 0;
         textRank = sum / (sum + 1);
       }
       total += 1;
-      const hours = this.hours[slot];
-      const score = Math.round(scoreOf(this.coverage[slot] / k, hours < 0 ? null : hours, distances !== null ? distance : undefined, textRank) * 1e9) / 1e9;
-      const id = this.ids[slot];
-      if (q.after !== null && !before(q.after.score, q.after.id, score, id)) continue;
-      const n = pageSlots.length;
-      if (n === limit && !before(score, id, pageScores[n - 1], this.ids[pageSlots[n - 1]])) continue;
+      const slotProximity = proximity[place >= 0 ? place : unplaced];
+      const score = Math.round(scoreFrom(slotCoverage, availability[slot], slotProximity, textRank) * 1e9) / 1e9;
+      if (after !== null && !(after.score > score || (after.score === score && this.keyBefore(afterKey, after.id, slot)))) continue;
+      if (n === limit && !this.before(score, slot, pageScores[n - 1], candidates[page[n - 1]])) continue;
       let at = n;
-      while (at > 0 && before(score, id, pageScores[at - 1], this.ids[pageSlots[at - 1]])) at--;
-      pageSlots.splice(at, 0, slot);
-      pageScores.splice(at, 0, score);
-      if (pageSlots.length > limit) {
-        pageSlots.pop();
-        pageScores.pop();
+      while (at > 0 && this.before(score, slot, pageScores[at - 1], candidates[page[at - 1]])) {
+        page[at] = page[at - 1];
+        pageScores[at] = pageScores[at - 1];
+        at--;
       }
+      page[at] = i;
+      pageScores[at] = score;
+      if (n < limit) n++;
     }
     const hits: ExpertHit[] = [];
-    for (let h = 0; h < Math.min(q.first, pageSlots.length); h++) {
-      const slot = pageSlots[h];
-      const mask = this.masks[slot];
+    for (let h = 0; h < Math.min(q.first, n); h++) {
+      const slot = candidates[page[h]];
       const matched: number[] = [];
-      for (let r = 0; r < k; r++) if (mask & (1 << r)) matched.push(r);
-      const place = this.place[slot];
+      if (k === 1) matched.push(0);
+      else for (let r = 0; r < k; r++) if (masks[slot] & (1 << r)) matched.push(r);
+      const place = placeOf[slot];
       const distance = distances !== null && place >= 0 ? Math.round(distances[place] * 10) / 10 : null;
       hits.push({ doc: this.docs[slot]!, score: pageScores[h], matched, distanceKm: distance });
     }
-    for (const slot of touched) this.masks[slot] = 0;
-    return { total, hits, hasNextPage: pageSlots.length > q.first };
+    if (k > 1) for (let i = 0; i < count; i++) masks[candidates[i]] = 0;
+    return { total, hits, hasNextPage: n > q.first };
   }
 
   /** Everyone opted in who offers any of the disciplines (at any level), except `excluded`. */
   offering(disciplineIds: readonly number[], excluded: ReadonlySet<string>): ExpertDoc[] {
     const found = new Set<number>();
-    for (const disciplineId of disciplineIds) {
-      for (const slot of this.packed(disciplineId).slots) if (this.optedIn[slot] === 1 && !excluded.has(this.ids[slot])) found.add(slot);
-    }
+    for (const slot of this.offersFor(disciplineIds).slots) if (this.optedIn[slot] === 1 && !excluded.has(this.ids[slot])) found.add(slot);
     return [...found].map((slot) => this.docs[slot]!);
+  }
+
+  /** Whether the person in slot a ranks before the one in slot b. */
+  private before(aScore: number, a: number, bScore: number, b: number): boolean {
+    if (aScore !== bScore) return aScore > bScore;
+    const aKey = this.idKeys[a];
+    const bKey = this.idKeys[b];
+    if (aKey < bKey) return true;
+    if (aKey > bKey) return false;
+    return this.ids[a] < this.ids[b];
+  }
+
+  /** Whether `id` (whose idKey is `key`) is smaller than the id of the person in `slot`. */
+  private keyBefore(key: number, id: string, slot: number): boolean {
+    const slotKey = this.idKeys[slot];
+    if (key < slotKey) return true;
+    if (key > slotKey) return false;
+    return id < this.ids[slot];
+  }
+
+  /**
+   * Marks everyone whose text has every lexeme: returns the stamp left in `textMarks` for them,
+   * with their weights summed in `textSums` (in the order of `lexemes`), or -1 when nobody can.
+   */
+  private markText(lexemes: readonly string[]): number {
+    const postings: Posting[] = [];
+    for (const lexeme of lexemes) {
+      const posting = this.mentions.get(lexeme);
+      if (!posting) return -1;
+      postings.push(posting);
+    }
+    if (this.textStamp + postings.length >= MAX_STAMP) {
+      this.textMarks.fill(0);
+      this.textStamp = 0;
+    }
+    const marks = this.textMarks;
+    const sums = this.textSums;
+    const first = ++this.textStamp;
+    const { slots, codes } = postings[0].pack(this.generation);
+    for (let i = 0; i < slots.length; i++) {
+      marks[slots[i]] = first;
+      sums[slots[i]] = WEIGHT_OF_CODE[codes[i]];
+    }
+    for (let l = 1; l < postings.length; l++) {
+      const previous = this.textStamp;
+      const stamp = ++this.textStamp;
+      const { slots, codes } = postings[l].pack(this.generation);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (marks[slot] !== previous) continue;
+        marks[slot] = stamp;
+        sums[slot] += WEIGHT_OF_CODE[codes[i]];
+      }
+    }
+    return this.textStamp;
+  }
+
+  /** Who offers any of the disciplines, with the best level rank each offers among them, in slot order. */
+  private offersFor(disciplineIds: readonly number[]): Packed {
+    if (disciplineIds.length === 1) return this.offers.get(disciplineIds[0])?.pack(this.generation) ?? EMPTY;
+    const key = disciplineIds.join(',');
+    const cached = this.merged.get(key);
+    if (cached && cached.parts.every((p, i) => p.version === cached.versions[i])) return cached.packed;
+    const parts = disciplineIds.map((id) => this.offersOf(id));
+    const versions = parts.map((p) => p.version);
+    // Best rank per slot in scratch space (0: offers none of them), then one pass over the slots
+    // collects them in order: no sort, and as cheap for a group of 70,000 as a pass over everyone.
+    this.ensureScratch();
+    const bestRank = this.bestRank;
+    let count = 0;
+    for (const part of parts) {
+      const { slots, codes } = part.pack(this.generation);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i];
+        if (bestRank[slot] === 0) count++;
+        if (codes[i] > bestRank[slot]) bestRank[slot] = codes[i];
+      }
+    }
+    const packed = { slots: new Int32Array(count), codes: new Uint8Array(count) };
+    for (let slot = 0, n = 0; n < count; slot++) {
+      if (bestRank[slot] === 0) continue;
+      packed.slots[n] = slot;
+      packed.codes[n++] = bestRank[slot];
+      bestRank[slot] = 0;
+    }
+    if (!cached && this.merged.size >= MAX_MERGED) this.merged.clear();
+    this.merged.set(key, { parts, versions, packed });
+    return packed;
   }
 
   private codeOf(sector: string): number {
@@ -289,51 +517,49 @@ export class ExpertIndex {
   private grow(n: number): void {
     if (this.optedIn.length >= n) return;
     const size = Math.max(1024, n * 2);
-    const widen = <T extends Uint8Array | Int16Array>(old: T, make: (size: number) => T): T => {
+    const widen = <T extends Uint8Array | Int16Array | Int32Array | Float64Array>(old: T, make: (size: number) => T): T => {
       const next = make(size);
       next.set(old);
       return next;
     };
+    this.idKeys = widen(this.idKeys, (n) => new Float64Array(n));
+    this.generation = widen(this.generation, (n) => new Int32Array(n));
     this.optedIn = widen(this.optedIn, (n) => new Uint8Array(n));
     this.national = widen(this.national, (n) => new Uint8Array(n));
     this.sectorCode = widen(this.sectorCode, (n) => new Uint8Array(n));
     this.place = widen(this.place, (n) => new Int16Array(n));
-    this.hours = widen(this.hours, (n) => new Int16Array(n));
+    this.availability = widen(this.availability, (n) => new Float64Array(n));
   }
 
-  private posting(disciplineId: number): Posting {
-    let posting = this.postings.get(disciplineId);
+  private offersOf(disciplineId: number): Posting {
+    let posting = this.offers.get(disciplineId);
     if (!posting) {
-      posting = { levels: new Map(), slots: null, ranks: null };
-      this.postings.set(disciplineId, posting);
+      posting = new Posting();
+      this.offers.set(disciplineId, posting);
     }
     return posting;
   }
 
-  private packed(disciplineId: number): { slots: Int32Array; ranks: Uint8Array } {
-    const posting = this.postings.get(disciplineId);
-    if (!posting) return { slots: new Int32Array(0), ranks: new Uint8Array(0) };
-    if (!posting.slots || !posting.ranks) {
-      posting.slots = Int32Array.from(posting.levels.keys());
-      posting.ranks = Uint8Array.from(posting.levels.values());
-    }
-    return { slots: posting.slots, ranks: posting.ranks };
-  }
-
   private distancesFrom(place: number): Float64Array {
-    const from = this.places[place];
-    return Float64Array.from(this.places, (p) => distanceKm(from.latitude, from.longitude, p.latitude, p.longitude));
+    let distances = this.distances.get(place);
+    if (!distances) {
+      const from = this.places[place];
+      distances = Float64Array.from(this.places, (p) => distanceKm(from.latitude, from.longitude, p.latitude, p.longitude));
+      this.distances.set(place, distances);
+    }
+    return distances;
   }
 
+  /** Sizes the scratch arrays for every slot; fresh marks are 0, which no stamp in use equals. */
   private ensureScratch(): void {
     const n = this.docs.length;
-    if (this.marks.length >= n) return;
+    if (this.bestRank.length >= n) return;
     const size = Math.max(1024, n * 2);
-    const marks = new Int32Array(size);
-    marks.set(this.marks);
-    this.marks = marks;
-    this.best = new Float64Array(size);
-    this.coverage = new Float64Array(size);
-    this.masks = new Int32Array(size);
+    this.bestRank = new Uint8Array(size);
+    this.textMarks = new Int32Array(size);
+    this.textSums = new Float64Array(size);
+    this.mergedSlots = new Int32Array(size);
+    this.mergedCoverage = new Float64Array(size);
+    this.mergedMasks = new Int32Array(size);
   }
 }

@@ -34,20 +34,33 @@ export interface ScoreInput {
 }
 
 export function expertScore(input: ScoreInput): number {
-  return scoreOf(input.coverage, input.availableHoursPerMonth, input.distanceKm, input.textRank);
+  const { coverage, availableHoursPerMonth, distanceKm, textRank } = input;
+  return scoreFrom(coverage, availabilityOf(availableHoursPerMonth), distanceKm === undefined ? Number.NaN : proximityOf(distanceKm), textRank ?? Number.NaN);
 }
 
-/** expertScore with positional arguments: no allocation in the search index's inner loop. */
-export function scoreOf(coverage: number, hours: number | null, distanceKm: number | null | undefined, textRank: number | undefined): number {
-  const availability = hours === null ? UNKNOWN_AVAILABILITY : Math.min(hours, HOURS_FOR_FULL_AVAILABILITY) / HOURS_FOR_FULL_AVAILABILITY;
+/** A in [0, 1]. */
+export function availabilityOf(hours: number | null): number {
+  return hours === null ? UNKNOWN_AVAILABILITY : Math.min(hours, HOURS_FOR_FULL_AVAILABILITY) / HOURS_FOR_FULL_AVAILABILITY;
+}
+
+/** P in (0, 1]. */
+export function proximityOf(distanceKm: number | null): number {
+  return distanceKm === null ? UNKNOWN_PROXIMITY : 1 / (1 + distanceKm / DISTANCE_HALF_SCORE_KM);
+}
+
+/**
+ * The score from its parts, NaN standing for a part the search leaves out (proximity, text).
+ * Numbers only: the search index calls it for every candidate, where null and undefined
+ * would make V8 box each number on the heap.
+ */
+export function scoreFrom(coverage: number, availability: number, proximity: number, textRank: number): number {
   let sum = WEIGHTS.coverage * coverage + WEIGHTS.availability * availability;
   let total = WEIGHTS.coverage + WEIGHTS.availability;
-  if (distanceKm !== undefined) {
-    const proximity = distanceKm === null ? UNKNOWN_PROXIMITY : 1 / (1 + distanceKm / DISTANCE_HALF_SCORE_KM);
+  if (!Number.isNaN(proximity)) {
     sum += WEIGHTS.proximity * proximity;
     total += WEIGHTS.proximity;
   }
-  if (textRank !== undefined) {
+  if (!Number.isNaN(textRank)) {
     sum += WEIGHTS.text * textRank;
     total += WEIGHTS.text;
   }

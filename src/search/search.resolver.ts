@@ -1,12 +1,33 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import type { Viewer } from '../auth/viewer.js';
 import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
+import type { Discipline } from '../disciplines/dto/discipline.type.js';
 import { SignedIn } from '../graphql/current-viewer.decorator.js';
 import { toExpertiseNeed } from '../initiatives/dto/initiative.mapper.js';
+import type { Professional } from '../professionals/dto/professional.types.js';
 import { docToProfessional } from './dto/expert-doc.mapper.js';
-import { ExpertConnection, ExpertSearchInput, TeamSuggestion } from './dto/search.types.js';
-import { SearchService } from './search.service.js';
+import { ExpertConnection, type ExpertEdge, ExpertSearchInput, TeamSuggestion } from './dto/search.types.js';
+import { type ExpertHit, SearchService } from './search.service.js';
 import { TeamService } from './team.service.js';
+
+/** An edge whose cursor is encoded only if the query asks for it (ExpertHit.cursor is lazy too). */
+class Edge implements ExpertEdge {
+  readonly node: Professional;
+  readonly score: number;
+  readonly matchedDisciplines: Discipline[];
+  readonly distanceKm: number | null;
+
+  constructor(private readonly hit: ExpertHit) {
+    this.node = docToProfessional(hit.professional);
+    this.score = hit.score;
+    this.matchedDisciplines = hit.matchedDisciplines.map(toDiscipline);
+    this.distanceKm = hit.distanceKm;
+  }
+
+  get cursor(): string {
+    return this.hit.cursor;
+  }
+}
 
 @Resolver()
 export class SearchResolver {
@@ -26,13 +47,7 @@ export class SearchResolver {
     return {
       totalCount: page.totalCount,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.hits.at(-1)?.cursor ?? null },
-      edges: page.hits.map((hit) => ({
-        cursor: hit.cursor,
-        node: docToProfessional(hit.professional),
-        score: hit.score,
-        matchedDisciplines: hit.matchedDisciplines.map(toDiscipline),
-        distanceKm: hit.distanceKm,
-      })),
+      edges: page.hits.map((hit) => new Edge(hit)),
     };
   }
 

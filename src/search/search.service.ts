@@ -14,11 +14,25 @@ import type { ExpertDoc } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
 
 export interface ExpertHit {
-  cursor: string;
-  professional: ExpertDoc;
-  score: number;
-  matchedDisciplines: DisciplineEntity[];
-  distanceKm: number | null;
+  readonly cursor: string;
+  readonly professional: ExpertDoc;
+  readonly score: number;
+  readonly matchedDisciplines: DisciplineEntity[];
+  readonly distanceKm: number | null;
+}
+
+/** A hit whose cursor is encoded when read: a result list reads only the last one (pageInfo.endCursor). */
+class Hit implements ExpertHit {
+  constructor(
+    readonly professional: ExpertDoc,
+    readonly score: number,
+    readonly matchedDisciplines: DisciplineEntity[],
+    readonly distanceKm: number | null,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor([this.score, this.professional.id]);
+  }
 }
 
 export interface ExpertPage {
@@ -82,13 +96,7 @@ export class SearchService {
     return {
       totalCount: result.total,
       hasNextPage: result.hasNextPage,
-      hits: result.hits.map(({ doc, score, matched, distanceKm }) => ({
-        cursor: encodeCursor([score, doc.id]),
-        score,
-        distanceKm,
-        matchedDisciplines: matched.map((i) => requested[i]),
-        professional: doc,
-      })),
+      hits: result.hits.map(({ doc, score, matched, distanceKm }) => new Hit(doc, score, matched.map((i) => requested[i]), distanceKm)),
     };
   }
 
