@@ -67,8 +67,11 @@ export class ProfessionalsResolver {
     return true;
   }
 
+  // No @Parent(): without parameter decorators @nestjs/graphql calls the method directly with
+  // (parent, args, context, info) instead of through its async parameter pipeline. A page of
+  // search results resolves this field 20 times (BENCHMARKS.md, issue #3).
   @ResolveField(() => Municipality, { nullable: true })
-  municipality(@Parent() p: Professional): Municipality | null {
+  municipality(p: Professional): Municipality | null {
     return this.regions.municipality(p.municipalityCode);
   }
 
