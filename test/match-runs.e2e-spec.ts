@@ -203,6 +203,11 @@ describe('match runs, digests and introductions', () => {
     expect(bobConnected.text).toContain('anna@example.org');
 
     expect((await t.gql<{ rateIntroduction: { status: string } }>(RATE, { id: node.id, useful: true, comment: 'Top' }, { token: bobToken })).data!.rateIntroduction.status).toBe('CONNECTED');
+    // The export of someone's data has their side of it.
+    const exported = JSON.parse((await t.gql<{ exportMyData: string }>(`mutation { exportMyData }`, {}, { token: bobToken })).data!.exportMyData);
+    expect(exported.introductions).toEqual([
+      expect.objectContaining({ counterpart: 'Anna', status: 'CONNECTED', your_answer: true, you_found_it_useful: true, your_comment: 'Top' }),
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     // Exactly one connection email each, and nothing else.
     expect(mailsTo('anna')).toHaveLength(2);

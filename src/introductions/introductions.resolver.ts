@@ -1,22 +1,14 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { In } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { SignedIn } from '../graphql/current-viewer.decorator.js';
 import { toInitiative } from '../initiatives/dto/initiative.mapper.js';
-import { InitiativeEntity } from '../initiatives/initiative.entity.js';
 import { toProfessional } from '../professionals/dto/professional.mapper.js';
-import { ProfessionalEntity } from '../professionals/professional.entity.js';
 import { Introduction, IntroductionConnection, IntroductionStatus } from './dto/introduction.types.js';
 import { type IntroductionView, IntroductionsService } from './introductions.service.js';
 
 @Resolver()
 export class IntroductionsResolver {
-  constructor(
-    private readonly introductions: IntroductionsService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly introductions: IntroductionsService) {}
 
   @Query(() => IntroductionConnection, { description: 'Signed in: your suggested introductions, newest first' })
   async myIntroductions(
@@ -49,15 +41,8 @@ export class IntroductionsResolver {
     return (await this.toGraphQL([await this.introductions.rate(viewer.accountId, id, useful, comment)]))[0];
   }
 
-  /** Counterparts and initiatives of a page in two queries. */
   private async toGraphQL(items: IntroductionView[]): Promise<Introduction[]> {
-    const people = new Map(
-      (items.length ? await this.db.getRepository(ProfessionalEntity).findBy({ id: In([...new Set(items.map((i) => i.counterpartId))]) }) : []).map((p) => [p.id, p]),
-    );
-    const initiativeIds = [...new Set(items.flatMap((i) => (i.initiativeId ? [i.initiativeId] : [])))];
-    const initiatives = new Map(
-      (initiativeIds.length ? await this.db.getRepository(InitiativeEntity).findBy({ id: In(initiativeIds) }) : []).map((i) => [i.id, i]),
-    );
+    const { people, initiatives } = await this.introductions.related(items);
     return items.map((item) => {
       const initiative = item.initiativeId ? initiatives.get(item.initiativeId) : undefined;
       return {

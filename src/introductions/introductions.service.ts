@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { Conflict, InvalidInput, NotFound } from '../common/domain-error.js';
 import type { Locale } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
+import { InitiativeEntity } from '../initiatives/initiative.entity.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/pagination.js';
 import { insertOutbox } from '../mail/outbox/outbox.repository.js';
 import { OutboxQueue } from '../mail/outbox/outbox.queue.js';
 import type { MatchReason } from '../matching/engine/types.js';
+import { ProfessionalEntity } from '../professionals/professional.entity.js';
+import { type ReasonView, reasonsFor } from '../matching/reasons.js';
 import type { IntroductionStatus } from './dto/introduction.types.js';
 
 export const MAX_COMMENT_LENGTH = 1000;
@@ -20,7 +23,7 @@ export interface IntroductionView {
   initiativeId: string | null;
   score: number;
   /** The reasons this participant reads, in their language. */
-  reasons: { code: string; text: string; weight: number }[];
+  reasons: ReasonView[];
   status: IntroductionStatus;
   createdAt: Date;
   counterpartEmail: string | null;
@@ -143,6 +146,15 @@ export class IntroductionsService {
     return this.get(accountId, id);
   }
 
+  /** Counterparts and initiatives of a page of introductions, in two queries. */
+  async related(items: readonly IntroductionView[]): Promise<{ people: Map<string, ProfessionalEntity>; initiatives: Map<string, InitiativeEntity> }> {
+    const personIds = [...new Set(items.map((i) => i.counterpartId))];
+    const initiativeIds = [...new Set(items.flatMap((i) => (i.initiativeId ? [i.initiativeId] : [])))];
+    const people = personIds.length ? await this.db.getRepository(ProfessionalEntity).findBy({ id: In(personIds) }) : [];
+    const initiatives = initiativeIds.length ? await this.db.getRepository(InitiativeEntity).findBy({ id: In(initiativeIds) }) : [];
+    return { people: new Map(people.map((p) => [p.id, p])), initiatives: new Map(initiatives.map((i) => [i.id, i])) };
+  }
+
   /** Whether a connection was useful; participants of a CONNECTED introduction only, and they may change it. */
   async rate(accountId: string, id: string, useful: boolean, comment: string | null): Promise<IntroductionView> {
     const text = comment?.trim() || null;
@@ -186,9 +198,7 @@ function toView(r: ViewRow, viewer: string): IntroductionView {
     counterpartId: side === 'a' ? r.b_id : r.a_id,
     initiativeId: r.initiative_id,
     score: r.score,
-    reasons: r.reasons
-      .filter((x) => x.audience === side || x.audience === 'both')
-      .map((x) => ({ code: x.code, text: r.locale === 'en' ? x.en : x.nl, weight: x.weight })),
+    reasons: reasonsFor(r.reasons, side, r.locale),
     status: r.viewer_status,
     createdAt: r.created_at,
     counterpartEmail: r.viewer_status === 'CONNECTED' ? r.counterpart_email : null,

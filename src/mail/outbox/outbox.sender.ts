@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/runtime-config.js';
 import { EmailLinks } from '../../introductions/email-links.js';
 import { PAUSE_AFTER_UNANSWERED } from '../../matching/runs/match-run.executor.js';
 import type { MatchReason } from '../../matching/engine/types.js';
+import { reasonsFor } from '../../matching/reasons.js';
 import type { MailMessage } from '../mail-message.js';
 import { MailService } from '../mail.service.js';
 import { CONNECTED } from '../templates/connected.template.js';
@@ -122,7 +123,7 @@ export class OutboxSender {
           summary: summary(s),
           initiativeTitle: s.initiative_title,
           youAreNeeded: s.kind === 'INITIATIVE' && side === 'a',
-          reasons: reasonTexts(s.reasons, side, row.locale),
+          reasons: reasonsFor(s.reasons, side, row.locale).map((r) => r.text),
           acceptLink: `${answer}&answer=accept`,
           declineLink: `${answer}&answer=decline`,
         });
@@ -147,7 +148,7 @@ export class OutboxSender {
         counterpartEmail: s.counterpart_email,
         summary: summary(s),
         initiativeTitle: s.initiative_title,
-        reasons: reasonTexts(s.reasons, side, row.locale),
+        reasons: reasonsFor(s.reasons, side, row.locale).map((r) => r.text),
         unsubscribeLink,
       }),
       headers,
@@ -179,9 +180,4 @@ export function messageIdFor(key: string, publicUrl: string): string {
 
 function summary(s: Pick<SuggestionRow, 'headline' | 'organisation' | 'place'>): string {
   return [s.headline, s.organisation, s.place].filter((part) => part && part.trim()).join(' · ');
-}
-
-/** The reasons one side reads: its own and the shared ones, in its language. */
-export function reasonTexts(reasons: readonly MatchReason[], side: 'a' | 'b', locale: Locale): string[] {
-  return reasons.filter((r) => r.audience === side || r.audience === 'both').map((r) => r[locale === 'en' ? 'en' : 'nl']);
 }

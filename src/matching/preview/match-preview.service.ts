@@ -9,7 +9,8 @@ import { InitiativeEntity } from '../../initiatives/initiative.entity.js';
 import { ProfessionalEntity } from '../../professionals/professional.entity.js';
 import { MAX_PREVIEW_SAMPLE, type MatchRuleSetInput } from '../dto/matching.types.js';
 import { runMatchingInThread } from '../engine-thread.js';
-import type { MatchReason, MatchStats, Proposal } from '../engine/types.js';
+import type { MatchStats, Proposal } from '../engine/types.js';
+import { type ReasonView, reasonsFor } from '../reasons.js';
 import { MatchInputLoader } from '../match-input.loader.js';
 import { MatchRulesService, toMatchRules } from '../rules/match-rules.service.js';
 
@@ -18,7 +19,7 @@ export interface PreviewPairView {
   b: ProfessionalEntity;
   initiative: InitiativeEntity | null;
   score: number;
-  reasons: { code: string; text: string; weight: number }[];
+  reasons: ReasonView[];
 }
 
 export interface Preview {
@@ -94,9 +95,4 @@ export class MatchPreviewService {
     }
     return sample;
   }
-}
-
-/** The reasons one side reads (its own and the shared ones), in a language. */
-export function reasonsFor(reasons: readonly MatchReason[], side: 'a' | 'b', locale: Locale): { code: string; text: string; weight: number }[] {
-  return reasons.filter((r) => r.audience === side || r.audience === 'both').map((r) => ({ code: r.code, text: r[locale], weight: r.weight }));
 }

@@ -84,7 +84,13 @@ export class MatchRunExecutor {
       engineMs: Math.round(computed - loaded),
       storeMs: Math.round(performance.now() - computed),
     });
-    if (!run.dry_run) await this.outbox.enqueuePendingOf({ runId });
+    if (!run.dry_run) {
+      // The digests are safe in the outbox; if queueing them fails now (Redis gone, or this
+      // process shutting down), the relay queues them within two minutes.
+      await this.outbox.enqueuePendingOf({ runId }).catch((error: unknown) =>
+        this.logger.warn({ msg: 'digests stored but not queued yet; the relay will queue them', runId, err: error }),
+      );
+    }
   }
 
   async markFailed(runId: string, error: unknown): Promise<void> {
