@@ -2,6 +2,7 @@
 // with one line; SIGTERM/SIGINT close it gracefully (HTTP stops accepting, running jobs
 // finish, connections close), with a hard deadline.
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -27,6 +28,9 @@ const BODY_LIMIT_BYTES = 1_048_576;
  * context (request id on every line, SQL included) was lost; `bench:http` measures both.
  */
 export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'express'): Promise<INestApplicationContext> {
+  // Before the modules load: a few settings are read when their decorators run (jobs/worker-options.ts).
+  // Variables already in the environment win over the file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const { rootModule } = await import('./app.module.js');
   if (role === 'worker') {
     const worker = await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true, abortOnError: false });
