@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './pagination.js';
+import { decodeCursor, decodeTimeIdCursor, encodeCursor, MAX_PAGE_SIZE, pageSize } from './pagination.js';
 
 describe('cursors', () => {
   it('round-trip a key', () => {
@@ -21,5 +21,14 @@ describe('pageSize', () => {
     expect(pageSize(MAX_PAGE_SIZE)).toBe(MAX_PAGE_SIZE);
     expect(() => pageSize(MAX_PAGE_SIZE + 1)).toThrow(/first must be between/);
     expect(() => pageSize(-1)).toThrow(/first must be between/);
+  });
+});
+
+describe('decodeTimeIdCursor', () => {
+  it('reads back a (timestamp, uuid) cursor and refuses one whose parts are not', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(decodeTimeIdCursor(encodeCursor(['2026-11-29T10:00:00.123456Z', id]))).toEqual({ at: '2026-11-29T10:00:00.123456Z', id });
+    expect(() => decodeTimeIdCursor(encodeCursor(['yesterday', id]))).toThrow('Invalid cursor');
+    expect(() => decodeTimeIdCursor(encodeCursor(['2026-11-29T10:00:00Z', 'not-a-uuid']))).toThrow('Invalid cursor');
   });
 });

@@ -1,6 +1,7 @@
 // Relay-style cursor pagination: opaque cursors that encode the sort key of the last
 // row, so pages stay stable when rows are inserted before them.
 import { InvalidInput } from './domain-error.js';
+import { isUuid } from './ids.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -31,4 +32,11 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(
     // fall through: any malformed cursor gives the same error
   }
   throw new InvalidInput('Invalid cursor', { field: 'after', value: cursor });
+}
+
+/** The cursor of a newest-first list ordered by (timestamp, uuid): both parts checked. */
+export function decodeTimeIdCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = decodeCursor(cursor, ['string', 'string'] as const);
+  if (Number.isNaN(Date.parse(at)) || !isUuid(id)) throw new InvalidInput('Invalid cursor', { field: 'after', value: cursor });
+  return { at, id };
 }

@@ -5,7 +5,7 @@ import { Conflict, InvalidInput, NotFound } from '../common/domain-error.js';
 import type { Locale } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { InitiativeEntity } from '../initiatives/initiative.entity.js';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination.js';
+import { decodeTimeIdCursor, encodeCursor, pageSize } from '../common/pagination.js';
 import { insertOutbox } from '../mail/outbox/outbox.repository.js';
 import { OutboxQueue } from '../mail/outbox/outbox.queue.js';
 import type { MatchReason } from '../matching/engine/types.js';
@@ -82,12 +82,12 @@ export class IntroductionsService {
     after: string | null,
   ): Promise<{ items: IntroductionView[]; hasNextPage: boolean; totalCount: number }> {
     const size = pageSize(first);
-    const key = after ? decodeIntroductionCursor(after) : null;
+    const key = after ? decodeTimeIdCursor(after) : null;
     const rows: ViewRow[] = await this.db.query(
       `SELECT * FROM (${VIEW_SELECT}) v
        WHERE ($2::text IS NULL OR v.viewer_status = $2) AND ($3::timestamptz IS NULL OR (v.created_at, v.id) < ($3::timestamptz, $4::uuid))
        ORDER BY v.created_at DESC, v.id DESC LIMIT $5`,
-      [accountId, status, key?.createdAt ?? null, key?.id ?? null, size + 1],
+      [accountId, status, key?.at ?? null, key?.id ?? null, size + 1],
     );
     const [{ n }]: { n: string }[] = await this.db.query(
       `SELECT count(*) AS n FROM (${VIEW_SELECT}) v WHERE ($2::text IS NULL OR v.viewer_status = $2)`,
@@ -204,12 +204,6 @@ function toView(r: ViewRow, viewer: string): IntroductionView {
     counterpartEmail: r.viewer_status === 'CONNECTED' ? r.counterpart_email : null,
     cursor: encodeCursor([r.created_at.toISOString(), r.id]),
   };
-}
-
-function decodeIntroductionCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = decodeCursor(cursor, ['string', 'string'] as const);
-  if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw new InvalidInput('Invalid cursor', { field: 'after', value: cursor });
-  return { createdAt, id };
 }
 
 /** Suggestions nobody answered in time; run hourly by the maintenance queue. */

@@ -3,9 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { InvalidInput } from '../../common/domain-error.js';
 import { isUuid } from '../../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { decodeTimeIdCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { DEFAULT_JOB_OPTIONS, jobIds, QUEUES } from '../../jobs/jobs.js';
 
 /** SMTP hiccups are retried for about an hour (2 s doubling, 11 attempts) before a row is FAILED. */
@@ -56,14 +55,13 @@ export class OutboxQueue {
   /** FAILED rows, newest first (admin). */
   async listFailed(first: number, after: string | null) {
     const size = pageSize(first);
-    const key = after ? decodeCursor(after, ['string', 'string'] as const) : null;
-    if (after && key && (Number.isNaN(Date.parse(key[0])) || !isUuid(key[1]))) throw new InvalidInput('Invalid cursor', { field: 'after', value: after });
+    const key = after ? decodeTimeIdCursor(after) : null;
     const rows: { id: string; kind: string; account_id: string; run_id: string | null; created_at: Date; last_error: string | null; requeues: number; created_key: string }[] =
       await this.db.query(
         `SELECT id, kind, account_id, run_id, created_at, last_error, requeues, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
          FROM email_outbox WHERE status = 'FAILED' AND ($1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid))
          ORDER BY created_at DESC, id DESC LIMIT $3`,
-        [key?.[0] ?? null, key?.[1] ?? null, size + 1],
+        [key?.at ?? null, key?.id ?? null, size + 1],
       );
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM email_outbox WHERE status = 'FAILED'`);
     return {

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InvalidInput } from '../../common/domain-error.js';
 import { isUuid } from '../../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../common/pagination.js';
+import { decodeTimeIdCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { MatchRulesService } from '../rules/match-rules.service.js';
 import { MatchRunQueue } from './match-run.queue.js';
 
@@ -102,12 +101,12 @@ export class MatchRunsService {
   /** Newest first, by (created_at, id) keyset. */
   async list(first: number, after: string | null): Promise<{ runs: MatchRunRow[]; hasNextPage: boolean; totalCount: number }> {
     first = pageSize(first);
-    const key = after ? decodeRunCursor(after) : null;
+    const key = after ? decodeTimeIdCursor(after) : null;
     const rows: MatchRunRow[] = await this.db.query(
       `SELECT * FROM match_run
        WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid)
        ORDER BY created_at DESC, id DESC LIMIT $3`,
-      [key?.createdAt ?? null, key?.id ?? null, first + 1],
+      [key?.at ?? null, key?.id ?? null, first + 1],
     );
     const [{ n }]: { n: string }[] = await this.db.query(`SELECT count(*) AS n FROM match_run`);
     return { runs: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: Number(n) };
@@ -150,10 +149,4 @@ export class MatchRunsService {
 
 export function runCursor(run: MatchRunRow): string {
   return encodeCursor([run.created_at.toISOString(), run.id]);
-}
-
-function decodeRunCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = decodeCursor(cursor, ['string', 'string'] as const);
-  if (Number.isNaN(Date.parse(createdAt)) || !isUuid(id)) throw new InvalidInput('Invalid cursor', { field: 'after', value: cursor });
-  return { createdAt, id };
 }
