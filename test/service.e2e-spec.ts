@@ -166,6 +166,12 @@ describe('maintenance jobs', () => {
       for (let i = 0; i < 100 && !(await job.isCompleted()); i++) await new Promise((r) => setTimeout(r, 50));
       expect(await job.isCompleted()).toBe(true);
       expect(Number((await t.db.query(`SELECT count(*) AS n FROM sign_in_token`)).rows[0].n)).toBe(1);
+
+      // A job nobody handles fails, and the failure is logged at error level once it is final.
+      await queue.add('no-such-job', {}, { attempts: 1 });
+      const failed = () => [t, second].flatMap((app) => app.logs).find((l) => l.msg === 'job failed' && l.job === 'no-such-job');
+      for (let i = 0; i < 100 && !failed(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(failed()).toMatchObject({ level: 50, final: true, err: { message: 'Unknown job "no-such-job" on queue maintenance' } });
     } finally {
       await queue.close();
       await second.close();

@@ -1,4 +1,4 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
@@ -6,17 +6,15 @@ import type { DataSource } from 'typeorm';
 import { SignInLinkMailer } from '../auth/sign-in-link.mailer.js';
 import { AppConfig } from '../config/runtime-config.js';
 import { workerOptions } from '../jobs/worker-options.js';
-import { type JobName, type JobPayloads, QUEUES } from '../jobs/jobs.js';
+import { type JobPayloads, QUEUES } from '../jobs/jobs.js';
+import { isLastAttempt, type JobHandlers, TypedProcessor } from '../jobs/typed-processor.js';
 import { SMTP_CONNECTIONS } from './mail.service.js';
 import { OutboxSender } from './outbox/outbox.sender.js';
 
-// A mapped type over every declared job name: a job without a handler does not compile.
-type Handlers = { [N in JobName<'email'>]: (payload: JobPayloads['email'][N]) => Promise<unknown> };
-
 @Processor(QUEUES.email, { concurrency: SMTP_CONNECTIONS, ...workerOptions() })
-export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(EmailProcessor.name);
-  private readonly handlers: Handlers;
+export class EmailProcessor extends TypedProcessor<'email'> implements OnApplicationBootstrap {
+  protected readonly logger = new Logger(EmailProcessor.name);
+  protected readonly handlers: JobHandlers<'email'>;
 
   constructor(
     signInLinks: SignInLinkMailer,
@@ -38,15 +36,12 @@ export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap
   }
 
   async process(job: Job): Promise<void> {
-    const handler = this.handlers[job.name as JobName<'email'>];
-    if (!handler) throw new Error(`Unknown email job "${job.name}"`);
     try {
-      const outcome = await handler(job.data);
+      const outcome = await this.dispatch(job);
       // One info line per email is OutboxSender's; this one is for tracing jobs.
       this.logger.debug({ jobId: job.id, job: job.name, outcome }, 'email job done');
     } catch (error) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (final && job.name === 'outbox') {
+      if (isLastAttempt(job) && job.name === 'outbox') {
         // Out of retries: an admin can list and retry it (failedEmails, retryEmail).
         await this.db.query(`UPDATE email_outbox SET status = 'FAILED', last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [
           (job.data as JobPayloads['email']['outbox']).outboxId,
@@ -55,11 +50,5 @@ export class EmailProcessor extends WorkerHost implements OnApplicationBootstrap
       }
       throw error;
     }
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    const final = job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true;
-    this.logger[final ? 'error' : 'warn']({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, final, err: error }, 'job failed');
   }
 }

@@ -1,5 +1,6 @@
 import type { MatchRuleSetEntity } from '../rules/match-rule-set.entity.js';
-import type { MatchRuleSet } from './matching.types.js';
+import type { RunOutcome, StoredRunStats } from '../runs/match-runs.service.js';
+import type { MatchRuleSet, MatchRunStats } from './matching.types.js';
 
 export function toMatchRuleSet(e: MatchRuleSetEntity): MatchRuleSet {
   return {
@@ -22,5 +23,28 @@ export function toMatchRuleSet(e: MatchRuleSetEntity): MatchRuleSet {
     note: e.note,
     createdAt: e.createdAt,
     createdById: e.createdBy,
+  };
+}
+
+/** A run's stats: what its engine pass stored, and what happened since (emails, answers). */
+export function toRunStats(stored: StoredRunStats, outcome: RunOutcome): MatchRunStats {
+  const { proposed } = stored;
+  return {
+    eligiblePeople: stored.eligiblePeople,
+    candidatePairs: stored.candidatePairs,
+    proposed,
+    peopleWithIntroduction: stored.peopleWithIntroduction,
+    meanScore: stored.meanScore,
+    emailsQueued: stored.emailsQueued,
+    paused: stored.paused,
+    emailsSent: outcome.emailsSent,
+    emailsFailed: outcome.emailsFailed,
+    accepted: outcome.accepted,
+    declined: outcome.declined,
+    connected: outcome.connected,
+    expired: outcome.expired,
+    acceptanceRate: proposed ? outcome.accepted / proposed : 0,
+    connectionRate: proposed ? outcome.connected / proposed : 0,
+    usefulnessRate: outcome.rated ? outcome.ratedUseful / outcome.rated : 0,
   };
 }

@@ -6,9 +6,10 @@ import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import { toInitiative } from '../../initiatives/dto/initiative.mapper.js';
 import { toProfessional } from '../../professionals/dto/professional.mapper.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
-import { toMatchRuleSet } from '../dto/matching.mapper.js';
+import { toMatchRuleSet, toRunStats } from '../dto/matching.mapper.js';
 import { MatchPreview, MatchRuleSet, MatchRuleSetInput, PreviewMatchRunArgs } from '../dto/matching.types.js';
 import { MatchPreviewService } from '../preview/match-preview.service.js';
+import { NO_OUTCOME } from '../runs/match-runs.service.js';
 import { MatchSchedule } from '../runs/match-schedule.js';
 import { MatchRulesService } from './match-rules.service.js';
 
@@ -46,20 +47,7 @@ export class MatchRulesResolver {
     const preview = await this.previews.preview(viewer.accountId, input ?? null, sampleSize);
     return {
       // A preview queues and sends nothing, and nobody answers it.
-      stats: {
-        ...preview.stats,
-        emailsQueued: 0,
-        emailsSent: 0,
-        emailsFailed: 0,
-        paused: 0,
-        accepted: 0,
-        declined: 0,
-        connected: 0,
-        expired: 0,
-        acceptanceRate: 0,
-        connectionRate: 0,
-        usefulnessRate: 0,
-      },
+      stats: toRunStats({ ...preview.stats, emailsQueued: 0, paused: 0 }, NO_OUTCOME),
       sample: preview.sample.map((p) => ({
         a: toProfessional(p.a),
         b: toProfessional(p.b),

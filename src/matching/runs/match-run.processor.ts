@@ -1,14 +1,12 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { workerOptions } from '../../jobs/worker-options.js';
-import { type JobName, type JobPayloads, QUEUES } from '../../jobs/jobs.js';
+import { QUEUES } from '../../jobs/jobs.js';
+import { isLastAttempt, type JobHandlers, TypedProcessor } from '../../jobs/typed-processor.js';
 import { MatchRunExecutor } from './match-run.executor.js';
 import { MatchRunsService } from './match-runs.service.js';
 import { MatchSchedule } from './match-schedule.js';
-
-// A mapped type over every declared job name: a job without a handler does not compile.
-type Handlers = { [N in JobName<'matching'>]: (payload: JobPayloads['matching'][N], job: Job) => Promise<void> };
 
 /**
  * One run at a time per worker. The lock is renewed while the engine computes in its thread;
@@ -16,9 +14,9 @@ type Handlers = { [N in JobName<'matching'>]: (payload: JobPayloads['matching'][
  * executor starts that run over (nothing of a run is stored before its one transaction).
  */
 @Processor(QUEUES.matching, { concurrency: 1, ...workerOptions() })
-export class MatchRunProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MatchRunProcessor.name);
-  private readonly handlers: Handlers;
+export class MatchRunProcessor extends TypedProcessor<'matching'> implements OnApplicationBootstrap {
+  protected readonly logger = new Logger(MatchRunProcessor.name);
+  protected readonly handlers: JobHandlers<'matching'>;
 
   constructor(
     private readonly executor: MatchRunExecutor,
@@ -35,7 +33,7 @@ export class MatchRunProcessor extends WorkerHost implements OnApplicationBootst
         try {
           await executor.execute(runId);
         } catch (error) {
-          if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await executor.markFailed(runId, error);
+          if (isLastAttempt(job)) await executor.markFailed(runId, error);
           throw error;
         }
       },
@@ -47,14 +45,6 @@ export class MatchRunProcessor extends WorkerHost implements OnApplicationBootst
   }
 
   async process(job: Job): Promise<void> {
-    const handler = this.handlers[job.name as JobName<'matching'>];
-    if (!handler) throw new Error(`Unknown matching job "${job.name}"`);
-    await handler(job.data, job);
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    const final = job ? job.attemptsMade >= (job.opts.attempts ?? 1) : true;
-    this.logger[final ? 'error' : 'warn']({ jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade, final, err: error }, 'job failed');
+    await this.dispatch(job);
   }
 }

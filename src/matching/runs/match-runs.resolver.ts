@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AdminOnly } from '../../auth/access.decorators.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { SignedIn } from '../../graphql/current-viewer.decorator.js';
+import { toRunStats } from '../dto/matching.mapper.js';
 import { MatchRun, MatchRunConnection, MatchRunStatus } from '../dto/matching.types.js';
 import { type MatchRunRow, MatchRunsService, type RunOutcome, runCursor } from './match-runs.service.js';
 
@@ -41,8 +42,6 @@ export class MatchRunsResolver {
 }
 
 function toMatchRun(run: MatchRunRow, outcome: RunOutcome): MatchRun {
-  const s = run.stats;
-  const proposed = s?.proposed ?? 0;
   return {
     id: run.id,
     status: run.status as MatchRunStatus,
@@ -51,23 +50,6 @@ function toMatchRun(run: MatchRunRow, outcome: RunOutcome): MatchRun {
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     error: run.error,
-    stats: s && {
-      eligiblePeople: s.eligiblePeople,
-      candidatePairs: s.candidatePairs,
-      proposed,
-      peopleWithIntroduction: s.peopleWithIntroduction,
-      meanScore: s.meanScore,
-      emailsQueued: s.emailsQueued,
-      emailsSent: outcome.emailsSent,
-      emailsFailed: outcome.emailsFailed,
-      paused: s.paused,
-      accepted: outcome.accepted,
-      declined: outcome.declined,
-      connected: outcome.connected,
-      expired: outcome.expired,
-      acceptanceRate: proposed ? outcome.accepted / proposed : 0,
-      connectionRate: proposed ? outcome.connected / proposed : 0,
-      usefulnessRate: outcome.rated ? outcome.ratedUseful / outcome.rated : 0,
-    },
+    stats: run.stats && toRunStats(run.stats, outcome),
   };
 }

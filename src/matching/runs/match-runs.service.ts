@@ -43,6 +43,9 @@ export interface RunOutcome {
   rated: number;
 }
 
+/** The outcome of a run that sent nothing and got no answers yet (and of any preview). */
+export const NO_OUTCOME: Readonly<RunOutcome> = { emailsSent: 0, emailsFailed: 0, accepted: 0, declined: 0, connected: 0, expired: 0, ratedUseful: 0, rated: 0 };
+
 /** Match runs as records: trigger, list, read. The worker executes them (match-run.executor.ts). */
 @Injectable()
 export class MatchRunsService {
@@ -131,7 +134,7 @@ export class MatchRunsService {
         [runIds],
       );
     const out = new Map<string, RunOutcome>();
-    for (const id of runIds) out.set(id, { emailsSent: 0, emailsFailed: 0, accepted: 0, declined: 0, connected: 0, expired: 0, ratedUseful: 0, rated: 0 });
+    for (const id of runIds) out.set(id, { ...NO_OUTCOME });
     for (const e of emails) Object.assign(out.get(e.run_id)!, { emailsSent: Number(e.sent), emailsFailed: Number(e.failed) });
     for (const a of answers) {
       Object.assign(out.get(a.run_id)!, {
