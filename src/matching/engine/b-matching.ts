@@ -45,6 +45,29 @@ export class EdgeList {
     return this.ints[e * RECORD_INTS + 4];
   }
 
+  /** Appends record `e` of `from` as it is. */
+  copy(from: EdgeList, e: number): void {
+    if (this.count * RECORD_FLOATS === this.floats.length) this.grow();
+    this.floats.set(from.floats.subarray(e * RECORD_FLOATS, (e + 1) * RECORD_FLOATS), this.count++ * RECORD_FLOATS);
+  }
+
+  /** The records as bytes (a view, not a copy): what a shard hands to the combining step. */
+  toBytes(): Uint8Array {
+    return new Uint8Array(this.floats.buffer, 0, this.count * RECORD_FLOATS * 8);
+  }
+
+  /** The list whose records are `bytes` (as toBytes gave them; copied to an aligned buffer). */
+  static fromBytes(bytes: Uint8Array): EdgeList {
+    const size = RECORD_FLOATS * 8;
+    if (bytes.byteLength % size !== 0) throw new RangeError(`Edge records are ${size} bytes each; got ${bytes.byteLength} bytes`);
+    const list = new EdgeList();
+    list.count = bytes.byteLength / size;
+    list.floats = new Float64Array(Math.max(RECORD_FLOATS, list.count * RECORD_FLOATS));
+    new Uint8Array(list.floats.buffer).set(bytes);
+    list.ints = new Int32Array(list.floats.buffer);
+    return list;
+  }
+
   private grow(): void {
     const next = new Float64Array(this.floats.length * 2);
     next.set(this.floats);
@@ -98,22 +121,61 @@ function sortedEdges(edges: EdgeList): Uint32Array {
   const fill = start.slice(0, BUCKETS);
   const order = new Uint32Array(count);
   for (let e = 0; e < count; e++) order[fill[bucketOf(e)]++] = e;
-  const compare = (x: number, y: number): number => {
-    const dw = edges.weight(y) - edges.weight(x);
-    if (dw !== 0) return dw;
-    const du = edges.u(x) - edges.u(y);
-    if (du !== 0) return du;
-    const dv = edges.v(x) - edges.v(y);
-    if (dv !== 0) return dv;
-    // INITIATIVE (tag ≥ 0) first, then by initiative: >>> 0 maps PEER's -1 past every initiative.
-    return (edges.tag(x) >>> 0) - (edges.tag(y) >>> 0);
-  };
+  const compare = (x: number, y: number): number => compareEdges(edges, x, edges, y);
   for (let b = 0; b < BUCKETS; b++) if (start[b + 1] - start[b] > 1) order.subarray(start[b], start[b + 1]).sort(compare);
   return order;
 }
 
-export function greedyBMatching(edges: EdgeList, capacity: Int32Array): BMatching {
-  const order = sortedEdges(edges);
+/**
+ * The greedy order of edge x of `a` against edge y of `b`: heavier first, then by u, v, then
+ * INITIATIVE before PEER and by initiative. Zero only for equal records (duplicates).
+ */
+function compareEdges(a: EdgeList, x: number, b: EdgeList, y: number): number {
+  const dw = b.weight(y) - a.weight(x);
+  if (dw !== 0) return dw;
+  const du = a.u(x) - b.u(y);
+  if (du !== 0) return du;
+  const dv = a.v(x) - b.v(y);
+  if (dv !== 0) return dv;
+  // INITIATIVE (tag ≥ 0) first, then by initiative: >>> 0 maps PEER's -1 past every initiative.
+  return (a.tag(x) >>> 0) - (b.tag(y) >>> 0);
+}
+
+/** A copy of `edges` in greedy order (what a shard of a run computes; see shards.ts). */
+export function sortEdges(edges: EdgeList): EdgeList {
+  const sorted = new EdgeList();
+  for (const e of sortedEdges(edges)) sorted.copy(edges, e);
+  return sorted;
+}
+
+/**
+ * Merges lists that are each in greedy order into one in greedy order: the same records, in the
+ * same order, as sorting their concatenation (the order is total up to equal records). A k-way
+ * merge that looks at every list's head per record: O(E·k), fine for the few shards of a run.
+ */
+export function mergeSorted(lists: readonly EdgeList[]): EdgeList {
+  const merged = new EdgeList();
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) {
+      if (at[k] === lists[k].count) continue;
+      if (best < 0 || compareEdges(lists[k], at[k], lists[best], at[best]) < 0) best = k;
+    }
+    if (best < 0) return merged;
+    merged.copy(lists[best], at[best]++);
+  }
+}
+
+function identity(count: number): Uint32Array {
+  const order = new Uint32Array(count);
+  for (let e = 0; e < count; e++) order[e] = e;
+  return order;
+}
+
+export function greedyBMatching(edges: EdgeList, capacity: Int32Array, options: { sorted?: boolean } = {}): BMatching {
+  // `sorted`: the list is in greedy order already (sortEdges, mergeSorted), so scan it as it is.
+  const order = options.sorted ? identity(edges.count) : sortedEdges(edges);
   const left = Int32Array.from(capacity);
   const taken = new Set<number>();
   const n = capacity.length;

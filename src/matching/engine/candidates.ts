@@ -186,13 +186,25 @@ function allowed(net: Network, i: number, j: number): boolean {
   return (row[i * ROW + ROW_FLAGS] & row[j * ROW + ROW_FLAGS] & IN_BLOCKED) === 0 || !net.blocked.has(pairKey(net.people.length, i, j));
 }
 
+/** Seekers (person indexes) and initiatives whose candidates to generate: half-open ranges. */
+export interface SeekerRange {
+  people: readonly [from: number, to: number];
+  initiatives: readonly [from: number, to: number];
+}
+
 /**
  * Every candidate introduction that passes the constraints and minScore, as edges between person
  * indexes: PEER edges carry tag -1, INITIATIVE edges (professional, initiator) the initiative
  * index. A pair seen from both sides appears twice; greedyBMatching counts it once.
+ *
+ * `range` limits the seekers (and initiatives) whose candidates are generated. A seeker's
+ * candidates depend only on the seeker and the network, so the edges of disjoint ranges that
+ * cover everyone are, together, exactly the edges of the whole network (shards.ts).
  */
-export function generateCandidates(net: Network, index: OfferIndex, candidatesPerSeek: number): EdgeList {
+export function generateCandidates(net: Network, index: OfferIndex, candidatesPerSeek: number, range?: SeekerRange): EdgeList {
   const n = net.people.length;
+  const [peopleFrom, peopleTo] = range?.people ?? [0, n];
+  const [initiativesFrom, initiativesTo] = range?.initiatives ?? [0, net.initiatives.length];
   const edges = new EdgeList();
   const minScore = net.rules.minScore;
   const seen = new Int32Array(n).fill(-1);
@@ -205,7 +217,7 @@ export function generateCandidates(net: Network, index: OfferIndex, candidatesPe
     const score = peerScore(net, owner, other);
     if (score > 0 && score >= minScore) edges.push(owner, other, score, -1);
   };
-  for (let b = 0; b < n; b++) {
+  for (let b = peopleFrom; b < peopleTo; b++) {
     owner = b;
     for (let s = net.seekStart[b]; s < net.seekStart[b + 1]; s++) {
       const sought = net.seekDiscipline[s];
@@ -228,7 +240,7 @@ export function generateCandidates(net: Network, index: OfferIndex, candidatesPe
     const score = initiativeScore(net, p, initiative);
     if (score > 0 && score >= minScore) edges.push(p, initiator, score, initiative);
   };
-  for (let it = 0; it < net.initiatives.length; it++) {
+  for (let it = initiativesFrom; it < initiativesTo; it++) {
     initiative = it;
     initiator = net.initiator[it];
     if (initiator < 0) continue;

@@ -26,19 +26,19 @@
 // over the arrays: a person's fields read for a pair sit in one row (network.ts ROW), an edge is
 // one record (b-matching.ts EdgeList). One process runs a million professionals in about two
 // minutes of CPU; the proposals with their reasons in two languages then need a heap above Node's
-// default of about 4 GiB (some 2 KB a proposal, 1.3 million proposals). A run is not split into
-// shards: candidates would split by seeker, but the caps make the b-matching one global pass
-// (BENCHMARKS.md).
-import { greedyBMatching } from './b-matching.js';
+// default of about 4 GiB (some 2 KB a proposal, 1.3 million proposals). A run can be split into
+// shards of seekers for several processes (shards.ts): candidates and their sort split by seeker,
+// but the caps make the b-matching one global pass.
+import { type BMatching, type EdgeList, greedyBMatching } from './b-matching.js';
 import { OfferIndex, generateCandidates } from './candidates.js';
-import { compileNetwork } from './network.js';
+import { compileNetwork, type Network } from './network.js';
 import { bestNeedId, initiativeReasons, peerReasons } from './score.js';
 import type { MatchInput, MatchResult, MatchRules, Proposal } from './types.js';
 
 /** Candidate bound K (candidates.ts): large enough that it binds only for popular disciplines in big networks. */
 export const DEFAULT_CANDIDATES_PER_SEEK = 32;
 
-function checkRules(rules: MatchRules): void {
+export function checkRules(rules: MatchRules): void {
   for (const [name, weight] of Object.entries(rules.weights)) {
     if (!Number.isFinite(weight) || weight < 0) throw new RangeError(`Weight ${name} must be a finite number ≥ 0, got ${weight}`);
   }
@@ -47,13 +47,20 @@ function checkRules(rules: MatchRules): void {
   if (!(rules.cooldownDays >= 0)) throw new RangeError(`cooldownDays must be ≥ 0, got ${rules.cooldownDays}`);
 }
 
+/** The candidate bound K of this input. */
+export function candidateBound(input: MatchInput): number {
+  return Math.max(1, Math.floor(input.limits?.candidatesPerSeek ?? DEFAULT_CANDIDATES_PER_SEEK));
+}
+
 export function runMatching(input: MatchInput): MatchResult {
   checkRules(input.rules);
   const net = compileNetwork(input);
-  const bound = Math.max(1, Math.floor(input.limits?.candidatesPerSeek ?? DEFAULT_CANDIDATES_PER_SEEK));
-  const edges = generateCandidates(net, new OfferIndex(net), bound);
-  const { chosen, distinct } = greedyBMatching(edges, net.capacity);
+  const edges = generateCandidates(net, new OfferIndex(net), candidateBound(input));
+  return proposalsFrom(net, edges, greedyBMatching(edges, net.capacity));
+}
 
+/** Steps 3–4 done: the chosen edges as proposals with their reasons, and the run's stats. */
+export function proposalsFrom(net: Network, edges: EdgeList, { chosen, distinct }: BMatching): MatchResult {
   const proposals: Proposal[] = [];
   const introduced = new Set<number>();
   let scoreSum = 0;
