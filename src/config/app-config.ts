@@ -85,6 +85,13 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(256) @Max(262_144)
   ENGINE_HEAP_MB = 4096;
 
+  /**
+   * A match run of more eligible people than this fans out over the workers, in shards of about
+   * this many seekers each (match-run-fan-out.ts); a smaller network is computed in one job.
+   */
+  @Transform(toInt) @IsInt() @Min(10) @Max(10_000_000)
+  MATCH_SHARD_PEOPLE = 50_000;
+
   /** Job lock of the workers: a dead worker's jobs are picked up again after about twice this. */
   @Transform(toInt) @IsInt() @Min(1) @Max(600)
   JOB_LOCK_SECONDS = 30;

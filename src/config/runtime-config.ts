@@ -26,6 +26,7 @@ export class AppConfig {
     readonly introductionExpiryDays: number,
     readonly emailRatePerMinute: number,
     readonly engineHeapMb: number,
+    readonly matchShardPeople: number,
   ) {}
 
   get isProduction(): boolean {
@@ -54,6 +55,7 @@ export class AppConfig {
       vars.INTRODUCTION_EXPIRY_DAYS,
       vars.EMAIL_RATE_PER_MINUTE,
       vars.ENGINE_HEAP_MB,
+      vars.MATCH_SHARD_PEOPLE,
     );
   }
 }

@@ -23,6 +23,10 @@ export interface JobPayloads {
     /** Fired by the schedule of the active rule set: starts a run unless one is live. */
     'scheduled-run': Record<string, never>;
     'match-run': { runId: string };
+    /** Candidates of shard `shard` of a fanned-out run (a child of its match-run-combine job). */
+    'match-run-shard': { runId: string; shard: number; shards: number };
+    /** The end of a fanned-out run, once every shard is done: merge, b-matching, store. */
+    'match-run-combine': { runId: string; shards: number };
   };
 }
 
@@ -40,5 +44,7 @@ export const DEFAULT_JOB_OPTIONS = {
 /** Job ids derived from business keys make enqueueing idempotent (BullMQ ids may not contain ':'). */
 export const jobIds = {
   matchRun: (runId: string): string => `run-${runId}`,
+  matchRunShard: (runId: string, shard: number): string => `run-${runId}-shard-${shard}`,
+  matchRunCombine: (runId: string): string => `run-${runId}-combine`,
   outbox: (outboxId: string, requeues: number): string => `outbox-${outboxId}-${requeues}`,
 };

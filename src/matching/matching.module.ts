@@ -6,6 +6,7 @@ import { MatchPreviewService } from './preview/match-preview.service.js';
 import { MatchRulesResolver } from './rules/match-rules.resolver.js';
 import { MatchRulesService } from './rules/match-rules.service.js';
 import { MatchRunExecutor } from './runs/match-run.executor.js';
+import { MATCHING_FLOWS, MatchRunFanOut } from './runs/match-run-fan-out.js';
 import { MatchRunProcessor } from './runs/match-run.processor.js';
 import { MatchRunQueue } from './runs/match-run.queue.js';
 import { MatchRunsResolver } from './runs/match-runs.resolver.js';
@@ -29,7 +30,7 @@ export class MatchingModule {}
 
 /** Executes runs; worker processes only. */
 @Module({
-  imports: [MatchingCoreModule],
-  providers: [MatchRunExecutor, MatchRunProcessor],
+  imports: [MatchingCoreModule, BullModule.registerFlowProducer({ name: MATCHING_FLOWS })],
+  providers: [MatchRunExecutor, MatchRunFanOut, MatchRunProcessor],
 })
 export class MatchingWorkerModule {}

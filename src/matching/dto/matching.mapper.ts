@@ -46,5 +46,6 @@ export function toRunStats(stored: StoredRunStats, outcome: RunOutcome): MatchRu
     acceptanceRate: proposed ? outcome.accepted / proposed : 0,
     connectionRate: proposed ? outcome.connected / proposed : 0,
     usefulnessRate: outcome.rated ? outcome.ratedUseful / outcome.rated : 0,
+    shards: (stored.shards ?? []).map(({ shard, worker, candidateEdges, ms }) => ({ shard, worker, candidateEdges, durationMs: ms })),
   };
 }

@@ -48,6 +48,14 @@ export class MatchRuleSet {
   createdById!: string | null;
 }
 
+@ObjectType({ description: 'One shard of a run that fanned out over the workers' })
+export class MatchRunShard {
+  @Field(() => Int) shard!: number;
+  @Field({ description: 'host:pid of the worker process that computed it' }) worker!: string;
+  @Field(() => Int, { nullable: true, description: 'Null when a retry found them stored already' }) candidateEdges!: number | null;
+  @Field(() => Int) durationMs!: number;
+}
+
 @ObjectType()
 export class MatchRunStats {
   @Field(() => Int) eligiblePeople!: number;
@@ -66,6 +74,7 @@ export class MatchRunStats {
   @Field(() => Float, { description: 'accepted / proposed' }) acceptanceRate!: number;
   @Field(() => Float, { description: 'connected / proposed' }) connectionRate!: number;
   @Field(() => Float, { description: 'Of the rated connections, the share someone found useful' }) usefulnessRate!: number;
+  @Field(() => [MatchRunShard], { description: 'Empty when one job computed the run' }) shards!: MatchRunShard[];
 }
 
 @ObjectType()
@@ -74,6 +83,8 @@ export class MatchRun {
   @Field(() => MatchRunStatus) status!: MatchRunStatus;
   @Field() dryRun!: boolean;
   @Field(() => Int) ruleSetVersion!: number;
+  @Field(() => Int, { nullable: true, description: 'Shards the run fanned out into over the workers; null when one job computes it' })
+  shards!: number | null;
   @Field(() => Date, { nullable: true }) startedAt!: Date | null;
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
   @Field(() => MatchRunStats, { nullable: true }) stats!: MatchRunStats | null;

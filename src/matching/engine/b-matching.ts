@@ -13,6 +13,9 @@ const RECORD_INTS = 6;
  * over the list, and at a million people (5·10^7 edges) each column read was a cache miss.
  */
 export class EdgeList {
+  /** Bytes per record in toBytes(). */
+  static readonly RECORD_BYTES = RECORD_FLOATS * 8;
+
   count = 0;
   private floats = new Float64Array(1024 * RECORD_FLOATS);
   private ints = new Int32Array(this.floats.buffer);
@@ -58,7 +61,7 @@ export class EdgeList {
 
   /** The list whose records are `bytes` (as toBytes gave them; copied to an aligned buffer). */
   static fromBytes(bytes: Uint8Array): EdgeList {
-    const size = RECORD_FLOATS * 8;
+    const size = EdgeList.RECORD_BYTES;
     if (bytes.byteLength % size !== 0) throw new RangeError(`Edge records are ${size} bytes each; got ${bytes.byteLength} bytes`);
     const list = new EdgeList();
     list.count = bytes.byteLength / size;

@@ -47,6 +47,7 @@ function toMatchRun(run: MatchRunRow, outcome: RunOutcome): MatchRun {
     status: run.status as MatchRunStatus,
     dryRun: run.dry_run,
     ruleSetVersion: run.rule_set_version,
+    shards: run.shards,
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     error: run.error,

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { decodeTimeIdCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { MatchRulesService } from '../rules/match-rules.service.js';
+import type { ShardReport } from './match-run.executor.js';
 import { MatchRunQueue } from './match-run.queue.js';
 
 /** What the engine part of a run stored; the email and answer counts are read live. */
@@ -16,6 +17,8 @@ export interface StoredRunStats {
   meanScore: number;
   emailsQueued: number;
   paused: number;
+  /** Fanned-out runs: what each shard's worker did (missing in runs stored before fan-out existed). */
+  shards?: ShardReport[];
 }
 
 export interface MatchRunRow {
@@ -29,6 +32,8 @@ export interface MatchRunRow {
   finished_at: Date | null;
   stats: StoredRunStats | null;
   error: string | null;
+  /** Null unless the run fanned out over shards. */
+  shards: number | null;
 }
 
 /** Live figures of a run: emails sent, answers and ratings of its introductions. */

@@ -1,0 +1,147 @@
+// A match run of a large network fans out over the worker processes as a BullMQ flow (shard jobs,
+// then one combine job), and stores exactly what one process computing the whole run stores.
+// Two real worker processes, real PostgreSQL, Redis and SMTP; "large" is made small with
+// MATCH_SHARD_PEOPLE.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { projectRoot } from '../src/database/reference-data.js';
+import { registerAndSignIn } from './support/sign-in.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const PROFESSIONALS = 700;
+/** About 600 eligible people in shards of 100: six or seven shard jobs for two workers. */
+const SHARD_PEOPLE = '100';
+
+interface RunView {
+  status: string;
+  shards: number | null;
+  stats: { proposed: number; eligiblePeople: number; candidatePairs: number; shards: { shard: number; worker: string; candidateEdges: number | null }[] } | null;
+}
+
+describe('a match run fanned out over two worker processes', () => {
+  let api: TestApp;
+  let admin: { token: string };
+  const workers: TestApp[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApp({ role: 'api', env: { JOB_LOCK_SECONDS: '5' } });
+    // A worker sends the sign-in email; each test starts the workers it needs.
+    await startWorker();
+    admin = await registerAndSignIn(api, { email: 'admin@example.org', name: 'Ada Admin' });
+    await stopWorkers();
+    const seed = spawnSync(
+      process.execPath,
+      [join(projectRoot(), 'dist', 'src', 'database', 'seed', 'seed.command.js'), '--professionals', String(PROFESSIONALS), '--initiatives', '120', '--seed', '23'],
+      { env: { PATH: process.env.PATH, DATABASE_URL: api.env.DATABASE_URL }, encoding: 'utf8' },
+    );
+    if (seed.status !== 0) throw new Error(seed.stderr);
+  });
+  afterAll(async () => {
+    for (const w of workers) await w.close();
+    await api?.close();
+  });
+
+  async function startWorker(env: Record<string, string> = {}): Promise<TestApp> {
+    const worker = await startTestApp({ role: 'worker', shareWith: api, env });
+    workers.push(worker);
+    return worker;
+  }
+  async function stopWorkers(): Promise<void> {
+    for (const w of workers.splice(0)) expect(await w.stop()).toBe(0);
+  }
+  const scalar = async (sql: string, params: unknown[] = []): Promise<number> => Number(Object.values((await api.db.query(sql, params)).rows[0])[0]);
+  const runView = async (id: string): Promise<RunView> => {
+    const res = await api.gql<{ matchRun: RunView }>(
+      `query ($id: ID!) { matchRun(id: $id) { status shards stats { proposed eligiblePeople candidatePairs shards { shard worker candidateEdges } } } }`,
+      { id },
+      { token: admin.token },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.matchRun;
+  };
+  async function runToCompletion(): Promise<{ id: string; run: RunView }> {
+    const res = await api.gql<{ triggerMatchRun: { id: string } }>(`mutation { triggerMatchRun { id } }`, {}, { token: admin.token });
+    expect(res.errors).toBeUndefined();
+    const id = res.data!.triggerMatchRun.id;
+    const deadline = Date.now() + 120_000;
+    let run = await runView(id);
+    while (run.status === 'QUEUED' || run.status === 'RUNNING') {
+      if (Date.now() > deadline) throw new Error(`Run ${id} still ${run.status} after 120 s`);
+      await new Promise((r) => setTimeout(r, 100));
+      run = await runView(id);
+    }
+    expect(run.status).toBe('COMPLETED');
+    return { id, run };
+  }
+  /** Everything a run stored about its introductions, in a fixed order. */
+  const introductions = async (runId: string): Promise<unknown[]> =>
+    (
+      await api.db.query(
+        `SELECT kind, a_id, b_id, initiative_id, need_id, score, reasons, status FROM introduction WHERE run_id = $1 ORDER BY a_id, b_id, kind`,
+        [runId],
+      )
+    ).rows;
+  /** A clean slate: no runs, introductions, emails or digest history, so everyone is due again. */
+  const forgetRuns = async (): Promise<void> => {
+    await api.db.query(`DELETE FROM email_outbox; DELETE FROM digest_state; DELETE FROM match_run`);
+  };
+
+  let sharded: { id: string; run: RunView; stored: unknown[] };
+
+  it('splits a large run into shards, computed by both workers, and stores the result once', async () => {
+    await startWorker({ MATCH_SHARD_PEOPLE: SHARD_PEOPLE });
+    await startWorker({ MATCH_SHARD_PEOPLE: SHARD_PEOPLE });
+    const { id, run } = await runToCompletion();
+    const stats = run.stats!;
+    expect(stats.eligiblePeople).toBeGreaterThan(500);
+    expect(run.shards).toBe(Math.ceil(stats.eligiblePeople / Number(SHARD_PEOPLE)));
+    // Every shard reported once, with the edges it computed.
+    expect(stats.shards.map((s) => s.shard)).toEqual(Array.from({ length: run.shards! }, (_, k) => k));
+    for (const s of stats.shards) expect(s.candidateEdges).toBeGreaterThan(0);
+    // Both worker processes took shards.
+    const pids = new Set(workers.map((w) => String(w.process.pid)));
+    const by = new Set(stats.shards.map((s) => s.worker.split(':').at(-1)));
+    expect([...by].sort()).toEqual([...pids].sort());
+    // One combined result, stored once; the intermediate data is gone.
+    expect(stats.proposed).toBeGreaterThan(100);
+    expect(await scalar(`SELECT count(*) FROM introduction WHERE run_id = $1`, [id])).toBe(stats.proposed);
+    expect(await scalar(`SELECT count(*) FROM email_outbox WHERE run_id = $1 AND kind = 'digest'`, [id])).toBeGreaterThan(0);
+    expect(await scalar(`SELECT count(*) FROM match_run_blob`)).toBe(0);
+    sharded = { id, run, stored: await introductions(id) };
+    await stopWorkers();
+  }, 180_000);
+
+  it('stores exactly what one worker computing the whole run stores', async () => {
+    expect(sharded).toBeDefined();
+    await forgetRuns();
+    await startWorker();
+    const { id, run } = await runToCompletion();
+    expect(run.shards).toBeNull();
+    expect(run.stats!.shards).toEqual([]);
+    expect(run.stats!.candidatePairs).toBe(sharded.run.stats!.candidatePairs);
+    const stored = await introductions(id);
+    expect(stored).toHaveLength(sharded.stored.length);
+    expect(stored).toEqual(sharded.stored);
+    await stopWorkers();
+  }, 180_000);
+
+  it('a dry run fans out too, and stores its stats but no introductions or emails', async () => {
+    await forgetRuns();
+    await startWorker({ MATCH_SHARD_PEOPLE: SHARD_PEOPLE });
+    const res = await api.gql<{ triggerMatchRun: { id: string } }>(`mutation { triggerMatchRun(dryRun: true) { id } }`, {}, { token: admin.token });
+    const id = res.data!.triggerMatchRun.id;
+    const deadline = Date.now() + 120_000;
+    while ((await scalar(`SELECT count(*) FROM match_run WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`, [id])) > 0) {
+      if (Date.now() > deadline) throw new Error('dry run did not finish');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const run = await runView(id);
+    expect(run.status).toBe('COMPLETED');
+    expect(run.shards).toBeGreaterThan(1);
+    expect(run.stats!.proposed).toBe(sharded.run.stats!.proposed);
+    expect(await scalar(`SELECT count(*) FROM introduction WHERE run_id = $1`, [id])).toBe(0);
+    expect(await scalar(`SELECT count(*) FROM email_outbox WHERE run_id = $1`, [id])).toBe(0);
+    await stopWorkers();
+  }, 180_000);
+});
