@@ -4,16 +4,20 @@
 // 1. Database: reuses BENCH_DATABASE_URL (default .../verbinder_bench_worker) when it holds at
 //    least BENCH_PROFESSIONALS professionals; otherwise drops it and runs the seed command.
 // 2. An SMTP sink in this process (smtp-server) that reads and counts messages without parsing.
-// 3. For each worker count (BENCH_WORKERS, default "1,2"): empties runs, introductions, outbox
+// 3. For each round (BENCH_ROUNDS, default "1:whole,1:fan-out,2:fan-out": that many worker processes,
+//    and whether a run may fan out into shards at MATCH_SHARD_PEOPLE = BENCH_SHARD_PEOPLE, default
+//    50000, or runs as one job): empties runs, introductions, outbox
 //    and digest counters; starts the API (node dist/src/main.js) and that many workers
 //    (node dist/src/worker.js) as child processes, NODE_ENV=production, on a fresh Redis prefix;
 //    triggers a run through GraphQL as an admin; measures the run (trigger → COMPLETED) and the
 //    sending (COMPLETED → every outbox row SENT and every message at the sink); stops them all
 //    with SIGTERM.
-// 4. Prints run time, emails per second and the speed-up of two workers over one.
+// 4. Prints run time, emails per second and the speed-up of two workers over one. BENCH_SEND=0
+//    measures the runs only (stops the processes as soon as a run completes).
 //
 // Environment (all optional): BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_PROFESSIONALS (100000),
-// BENCH_INITIATIVES (10000), BENCH_SEED (1), BENCH_WORKERS ("1,2"), BENCH_WORKER_NODE_ARGS (extra
+// BENCH_INITIATIVES (10000), BENCH_SEED (1), BENCH_ROUNDS, BENCH_SHARD_PEOPLE, BENCH_SEND (1),
+// BENCH_WORKER_NODE_ARGS (extra
 // node options of the workers, e.g. --cpu-prof). The workers run as in
 // production, apart from the email rate limit (EMAIL_RATE_PER_MINUTE=100000).
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -35,8 +39,13 @@ const WORKER = join(ROOT, 'dist', 'src', 'worker.js');
 const ADMIN_EMAIL = 'bench-admin@example.org';
 const TIMEOUT_MS = 60 * 60_000;
 
-interface Round {
+interface RoundPlan {
   workers: number;
+  fanOut: boolean;
+}
+
+interface Round extends RoundPlan {
+  shards: number;
   runS: number;
   sendS: number;
   emails: number;
@@ -45,6 +54,17 @@ interface Round {
 }
 
 const children = new Set<ChildProcess>();
+
+/** The phases of the current round's run, as the workers log them (load, split, shards, engine, store). */
+let phases: string[] = [];
+const PHASE = /"msg":"match run (completed|split into shards|shard computed)"/;
+
+function phaseOf(name: string, line: string): string {
+  const l = JSON.parse(line) as Record<string, unknown>;
+  const ms = (key: string): string => (typeof l[key] === 'number' ? `${key.replace(/Ms$/, '')} ${fixed((l[key] as number) / 1000, 1)} s` : '');
+  const parts = [l.shard !== undefined ? `shard #${String(l.shard)}` : '', ms('loadMs'), ms('engineMs'), ms('storeMs'), ms('ms')].filter(Boolean);
+  return `${name}: ${String(l.msg)} — ${parts.join(', ')}`;
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,6 +87,8 @@ function start(script: string, env: Record<string, string>, ready: RegExp, name:
       if (ready.test(line)) {
         clearTimeout(timer);
         resolve(child);
+      } else if (PHASE.test(line)) {
+        phases.push(phaseOf(name, line));
       } else if (/"level":(50|60)/.test(line) || !line.startsWith('{')) {
         process.stderr.write(`[${name}] ${line}\n`);
       }
@@ -96,7 +118,13 @@ async function waitFor(check: () => Promise<boolean>, what: string): Promise<voi
 
 async function main(): Promise<void> {
   const settings = readSeedBenchSettings('worker', 1);
-  const workerCounts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map((n) => Number(n.trim()));
+  const plans: RoundPlan[] = (process.env.BENCH_ROUNDS ?? '1:whole,1:fan-out,2:fan-out').split(',').map((spec) => {
+    const [workers, mode] = spec.trim().split(':');
+    if (!/^[1-9]$/.test(workers) || !['whole', 'fan-out'].includes(mode)) throw new Error(`BENCH_ROUNDS: "${spec}" is not <workers>:whole or <workers>:fan-out`);
+    return { workers: Number(workers), fanOut: mode === 'fan-out' };
+  });
+  const shardPeople = process.env.BENCH_SHARD_PEOPLE ?? '50000';
+  const send = process.env.BENCH_SEND !== '0';
   // e.g. BENCH_WORKER_NODE_ARGS=--cpu-prof to profile the workers.
   const workerNodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const dataDir = await mkdtemp(join(tmpdir(), 'verbinder-bench-worker-'));
@@ -144,6 +172,7 @@ async function main(): Promise<void> {
 
   const jwtSecret = randomBytes(32).toString('hex');
   const rounds: Round[] = [];
+  const shardLines: string[] = [];
   try {
     const [admin] = (await client.query(`SELECT id FROM account WHERE email = $1`, [ADMIN_EMAIL])).rows as { id: string }[];
     const adminId = admin?.id ?? randomUUID();
@@ -153,8 +182,8 @@ async function main(): Promise<void> {
     }
     const token = jwt.sign({ sub: adminId }, jwtSecret, { algorithm: 'HS256', issuer: 'verbinder', expiresIn: '2h' });
 
-    for (const workers of workerCounts) {
-      await client.query(`TRUNCATE introduction, email_outbox, match_run, digest_state`);
+    for (const { workers, fanOut } of plans) {
+      await client.query(`TRUNCATE introduction, email_outbox, match_run_blob, match_run, digest_state`);
       const prefix = `${settings.redisPrefix}-${randomBytes(4).toString('hex')}`;
       const port = await freePort();
       const env: Record<string, string> = {
@@ -170,11 +199,14 @@ async function main(): Promise<void> {
         PUBLIC_URL: 'http://verbinder.bench',
         JWT_SECRET: jwtSecret,
         EMAIL_RATE_PER_MINUTE: '100000',
+        // Above any network's size: the run is one job.
+        MATCH_SHARD_PEOPLE: fanOut ? shardPeople : '10000000',
       };
       const api = await start(MAIN, env, /Verbinder API listening/, 'api');
       const workerProcesses: ChildProcess[] = [];
       for (let i = 0; i < workers; i++) workerProcesses.push(await start(WORKER, env, /Verbinder worker started/, `worker ${i + 1}`, workerNodeArgs));
       received = 0;
+      phases = [];
 
       const t0 = performance.now();
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -192,13 +224,29 @@ async function main(): Promise<void> {
       }, 'the run');
       const t1 = performance.now();
       if (status === 'FAILED') throw new Error(`the run failed: ${(await client.query(`SELECT error FROM match_run WHERE id = $1`, [runId])).rows[0].error}`);
-      const { stats } = (await client.query(`SELECT stats FROM match_run WHERE id = $1`, [runId])).rows[0] as { stats: { proposed: number; eligiblePeople: number; emailsQueued: number } };
-      await waitFor(
-        async () => Number((await client.query(`SELECT count(*) AS n FROM email_outbox WHERE status <> 'SENT'`)).rows[0].n) === 0 && received >= stats.emailsQueued,
-        'every email',
-      );
+      const { stats, shards } = (await client.query(`SELECT stats, shards FROM match_run WHERE id = $1`, [runId])).rows[0] as {
+        stats: { proposed: number; eligiblePeople: number; emailsQueued: number };
+        shards: number | null;
+      };
+      if (send) {
+        await waitFor(
+          async () => Number((await client.query(`SELECT count(*) AS n FROM email_outbox WHERE status <> 'SENT'`)).rows[0].n) === 0 && received >= stats.emailsQueued,
+          'every email',
+        );
+      }
       const t2 = performance.now();
-      const round = { workers, runS: (t1 - t0) / 1000, sendS: (t2 - t1) / 1000, emails: received, proposed: stats.proposed, eligible: stats.eligiblePeople };
+      const round: Round = {
+        workers,
+        fanOut,
+        shards: shards ?? 1,
+        runS: (t1 - t0) / 1000,
+        sendS: send ? (t2 - t1) / 1000 : Number.NaN,
+        emails: received,
+        proposed: stats.proposed,
+        eligible: stats.eligiblePeople,
+      };
+      shardLines.push(`${workers} worker(s), ${fanOut ? 'fan-out' : 'whole'}:`, ...phases.map((p) => `  ${p}`));
+      phases = [];
       rounds.push(round);
       process.stderr.write(`${JSON.stringify(round)}\n`);
       for (const w of workerProcesses) await stop(w);
@@ -220,20 +268,29 @@ async function main(): Promise<void> {
     `machine: ${machineDescription()}`,
     `database: ${safeUrl(settings.databaseUrl)} (${settings.professionals} professionals, ${settings.initiatives} initiatives, seed ${settings.seed})`,
     '',
-    'workers | eligible | proposed | run (s) | digests | sending (s) | emails/s | total (s)',
-    ...rounds.map(
-      (r) =>
-        `${String(r.workers).padStart(7)} | ${String(r.eligible).padStart(8)} | ${String(r.proposed).padStart(8)} | ${fixed(r.runS, 1).padStart(7)} | ${String(r.emails).padStart(7)} | ${fixed(r.sendS, 1).padStart(11)} | ${fixed(r.emails / r.sendS, 0).padStart(8)} | ${fixed(r.runS + r.sendS, 1).padStart(9)}`,
+    'workers | run as  | shards | eligible | proposed | run (s) | digests | sending (s) | emails/s | total (s)',
+    ...rounds.map((r) =>
+      [
+        String(r.workers).padStart(7),
+        (r.fanOut ? 'fan-out' : 'whole').padEnd(7),
+        String(r.shards).padStart(6),
+        String(r.eligible).padStart(8),
+        String(r.proposed).padStart(8),
+        fixed(r.runS, 1).padStart(7),
+        (send ? String(r.emails) : '-').padStart(7),
+        (send ? fixed(r.sendS, 1) : '-').padStart(11),
+        (send ? fixed(r.emails / r.sendS, 0) : '-').padStart(8),
+        (send ? fixed(r.runS + r.sendS, 1) : '-').padStart(9),
+      ].join(' | '),
     ),
   );
-  const one = rounds.find((r) => r.workers === 1);
-  const two = rounds.find((r) => r.workers === 2);
-  if (one && two) {
-    out.push(
-      '',
-      `speed-up of 2 workers: run ${fixed(one.runS / two.runS, 2)}×, sending ${fixed(one.sendS / two.sendS, 2)}×, total ${fixed((one.runS + one.sendS) / (two.runS + two.sendS), 2)}×`,
-    );
-    if (one.proposed !== two.proposed) problems.push(`one worker proposed ${one.proposed}, two proposed ${two.proposed}: runs must not depend on the number of workers`);
+  out.push('', ...shardLines, '');
+  const base = rounds.find((r) => r.workers === 1 && !r.fanOut) ?? rounds.find((r) => r.workers === 1);
+  for (const r of rounds) {
+    if (!base || r === base) continue;
+    const sending = send ? `, sending ${fixed(base.sendS / r.sendS, 2)}×, total ${fixed((base.runS + base.sendS) / (r.runS + r.sendS), 2)}×` : '';
+    out.push(`speed-up of ${r.workers} worker(s) ${r.fanOut ? 'fan-out' : 'whole'} over 1 worker ${base.fanOut ? 'fan-out' : 'whole'}: run ${fixed(base.runS / r.runS, 2)}×${sending}`);
+    if (r.proposed !== base.proposed) problems.push(`${r.workers} worker(s) proposed ${r.proposed}, the first round ${base.proposed}: runs must not depend on the workers or the split`);
   }
   writeReport(out, problems);
 }

@@ -3,11 +3,14 @@
 // Two real worker processes, real PostgreSQL, Redis and SMTP; "large" is made small with
 // MATCH_SHARD_PEOPLE.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Queue, Worker } from 'bullmq';
 import { projectRoot } from '../src/database/reference-data.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { TEST_REDIS_URL } from './support/test-env.js';
 
 const PROFESSIONALS = 700;
 /** About 600 eligible people in shards of 100: six or seven shard jobs for two workers. */
@@ -144,4 +147,54 @@ describe('a match run fanned out over two worker processes', () => {
     expect(await scalar(`SELECT count(*) FROM email_outbox WHERE run_id = $1`, [id])).toBe(0);
     await stopWorkers();
   }, 180_000);
+
+  it('the relay marks a run FAILED whose job failed for good without it (e.g. stalled too often), so the next run can start', async () => {
+    await forgetRuns();
+    const runId = randomUUID();
+    await api.db.query(
+      `INSERT INTO match_run (id, status, dry_run, rule_set_version, created_at, started_at) VALUES ($1, 'RUNNING', true, 1, now() - interval '2 minutes', now() - interval '2 minutes')`,
+      [runId],
+    );
+    // BullMQ fails a job that stalled more often than allowed without running any handler of ours;
+    // a job failed by a throw-away worker leaves the same state behind.
+    const connection = { url: TEST_REDIS_URL };
+    const prefix = api.env.REDIS_PREFIX;
+    const matching = new Queue('matching', { connection, prefix });
+    const maintenance = new Queue('maintenance', { connection, prefix });
+    const doomed = new Worker(
+      'matching',
+      async () => {
+        throw new Error('job stalled more than allowable limit (simulated)');
+      },
+      { connection, prefix },
+    );
+    try {
+      const job = await matching.add('match-run', { runId }, { jobId: `run-${runId}`, attempts: 1 });
+      const deadline = Date.now() + 10_000;
+      while (!(await job.isFailed())) {
+        if (Date.now() > deadline) throw new Error('the throw-away worker did not fail the job');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await doomed.close();
+      const blocked = await api.gql<{ triggerMatchRun: { id: string } }>(`mutation { triggerMatchRun { id } }`, {}, { token: admin.token });
+      expect(blocked.data!.triggerMatchRun.id).toBe(runId);
+
+      await startWorker();
+      await maintenance.add('relay', {});
+      const until = Date.now() + 30_000;
+      while ((await scalar(`SELECT count(*) FROM match_run WHERE id = $1 AND status = 'FAILED'`, [runId])) === 0) {
+        if (Date.now() > until) throw new Error('the relay did not mark the run FAILED');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const [{ error }] = (await api.db.query(`SELECT error FROM match_run WHERE id = $1`, [runId])).rows;
+      expect(error).toContain('simulated');
+      const next = await runToCompletion();
+      expect(next.id).not.toBe(runId);
+    } finally {
+      await doomed.close();
+      await matching.close();
+      await maintenance.close();
+      await stopWorkers();
+    }
+  }, 120_000);
 });

@@ -15,9 +15,9 @@ import { MatchSchedule } from './runs/match-schedule.js';
 
 /** Rules, runs and the schedule: what API and worker processes share. */
 @Module({
-  imports: [BullModule.registerQueue({ name: QUEUES.matching })],
-  providers: [MatchRulesService, MatchInputLoader, MatchRunQueue, MatchRunsService, MatchSchedule],
-  exports: [MatchRulesService, MatchInputLoader, MatchRunQueue, MatchRunsService, MatchSchedule],
+  imports: [BullModule.registerQueue({ name: QUEUES.matching }), BullModule.registerFlowProducer({ name: MATCHING_FLOWS })],
+  providers: [MatchRulesService, MatchInputLoader, MatchRunQueue, MatchRunFanOut, MatchRunsService, MatchSchedule],
+  exports: [MatchRulesService, MatchInputLoader, MatchRunQueue, MatchRunFanOut, MatchRunsService, MatchSchedule],
 })
 export class MatchingCoreModule {}
 
@@ -30,7 +30,7 @@ export class MatchingModule {}
 
 /** Executes runs; worker processes only. */
 @Module({
-  imports: [MatchingCoreModule, BullModule.registerFlowProducer({ name: MATCHING_FLOWS })],
-  providers: [MatchRunExecutor, MatchRunFanOut, MatchRunProcessor],
+  imports: [MatchingCoreModule],
+  providers: [MatchRunExecutor, MatchRunProcessor],
 })
 export class MatchingWorkerModule {}

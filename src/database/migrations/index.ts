@@ -6,6 +6,7 @@ import { Matching1764400000003 } from './1764400000003-matching.js';
 import { IntroductionsAndOutbox1764400000004 } from './1764400000004-introductions-and-outbox.js';
 import { IntroductionRecipientIndex1764400000005 } from './1764400000005-introduction-recipient-index.js';
 import { MatchRunShards1764400000006 } from './1764400000006-match-run-shards.js';
+import { DropRedundantIntroductionRunIndex1764400000007 } from './1764400000007-drop-redundant-introduction-run-index.js';
 
 export const MIGRATIONS = [
   InitialSchema1764400000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   IntroductionsAndOutbox1764400000004,
   IntroductionRecipientIndex1764400000005,
   MatchRunShards1764400000006,
+  DropRedundantIntroductionRunIndex1764400000007,
 ];

@@ -14,12 +14,12 @@ import { MatchRuleSetEntity } from '../rules/match-rule-set.entity.js';
 import { toMatchRules } from '../rules/match-rules.service.js';
 import { deleteBlobs, hasBlob, INPUT_BLOB, readBlob, shardBlob, writeBlob } from './match-run-blobs.js';
 import { MatchRunFanOut, shardCount } from './match-run-fan-out.js';
-import type { MatchRunRow, StoredRunStats } from './match-runs.service.js';
+import { type MatchRunRow, MatchRunsService, type StoredRunStats } from './match-runs.service.js';
 
 /** Digests in a row without any answer after which someone is paused and told how to resume. */
 export const PAUSE_AFTER_UNANSWERED = 3;
 
-/** Rows per INSERT … SELECT unnest(…): big enough to be fast, small enough for one message. */
+/** Rows per INSERT … SELECT: big enough to be fast, small enough for one message. */
 const BATCH = 5_000;
 
 /** What one shard of a fanned-out run reports (its job's return value; kept in the run's stats). */
@@ -57,6 +57,7 @@ export class MatchRunExecutor {
     private readonly outbox: OutboxQueue,
     private readonly config: AppConfig,
     private readonly fanOut: MatchRunFanOut,
+    private readonly runs: MatchRunsService,
   ) {}
 
   /** A `match-run` job: computes the run here, or splits it into a flow of shards. */
@@ -198,14 +199,7 @@ export class MatchRunExecutor {
   }
 
   async markFailed(runId: string, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE match_run SET status = 'FAILED', finished_at = now(), error = $2 WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
-        [runId, message.slice(0, 2000)],
-      );
-      await deleteBlobs(tx, runId);
-    });
+    await this.runs.markFailed(runId, error);
   }
 
   /**
@@ -229,25 +223,23 @@ export class MatchRunExecutor {
   private async storeIntroductions(tx: EntityManager, runId: string, proposals: readonly Proposal[], now: Date): Promise<void> {
     const expiresAt = new Date(now.getTime() + this.config.introductionExpiryDays * 86_400_000);
     for (let start = 0; start < proposals.length; start += BATCH) {
-      const batch = proposals.slice(start, start + BATCH);
+      // One JSON document per batch: JSON.stringify and PostgreSQL's JSON parser are fast, where
+      // text[] parameters made the driver escape every reason string (a quarter slower in all).
+      const rows = proposals.slice(start, start + BATCH).map((p) => ({
+        id: randomUUID(),
+        kind: p.kind,
+        a: p.a,
+        b: p.b,
+        initiative: p.initiativeId,
+        need: p.needId,
+        score: p.score,
+        reasons: p.reasons,
+      }));
       await tx.query(
         `INSERT INTO introduction (id, run_id, kind, a_id, b_id, initiative_id, need_id, score, reasons, status, created_at, updated_at, expires_at)
-         SELECT u.id, $1, u.kind::introduction_kind, u.a, u.b, u.initiative, u.need, u.score, u.reasons::jsonb, 'PROPOSED', $2, $2, $3
-         FROM unnest($4::uuid[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::float8[], $11::text[])
-           AS u(id, kind, a, b, initiative, need, score, reasons)`,
-        [
-          runId,
-          now,
-          expiresAt,
-          batch.map(() => randomUUID()),
-          batch.map((p) => p.kind),
-          batch.map((p) => p.a),
-          batch.map((p) => p.b),
-          batch.map((p) => p.initiativeId),
-          batch.map((p) => p.needId),
-          batch.map((p) => p.score),
-          batch.map((p) => JSON.stringify(p.reasons)),
-        ],
+         SELECT u.id, $1, u.kind::introduction_kind, u.a, u.b, u.initiative, u.need, u.score, u.reasons, 'PROPOSED', $2, $2, $3
+         FROM jsonb_to_recordset($4::jsonb) AS u(id uuid, kind text, a uuid, b uuid, initiative uuid, need uuid, score float8, reasons jsonb)`,
+        [runId, now, expiresAt, JSON.stringify(rows)],
       );
     }
   }

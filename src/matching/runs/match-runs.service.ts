@@ -6,6 +6,8 @@ import { isUuid } from '../../common/ids.js';
 import { decodeTimeIdCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { MatchRulesService } from '../rules/match-rules.service.js';
 import type { ShardReport } from './match-run.executor.js';
+import { deleteBlobs } from './match-run-blobs.js';
+import { MatchRunFanOut } from './match-run-fan-out.js';
 import { MatchRunQueue } from './match-run.queue.js';
 
 /** What the engine part of a run stored; the email and answer counts are read live. */
@@ -60,6 +62,7 @@ export class MatchRunsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: MatchRulesService,
     private readonly queue: MatchRunQueue,
+    private readonly fanOut: MatchRunFanOut,
   ) {}
 
   /**
@@ -89,15 +92,40 @@ export class MatchRunsService {
   }
 
   /**
-   * Enqueues live runs older than a minute again: a crash between the INSERT and the enqueue
-   * left a run QUEUED without a job. The job id makes this a no-op for runs that have one.
+   * What a crash can leave of a live run (older than a minute), put right:
+   * - a run QUEUED without a job (a crash between the INSERT and the enqueue): enqueued again;
+   *   the job id makes this a no-op for runs that have one;
+   * - a fanned-out run without its flow (a crash between recording the split and adding the
+   *   flow): the flow is added;
+   * - a run whose job failed for good without the run being marked (BullMQ fails a job that
+   *   stalled too often without running our handler, e.g. after repeated worker crashes): the
+   *   run is marked FAILED, so it no longer blocks the next one.
    */
   async relay(): Promise<number> {
-    const live: { id: string }[] = await this.db.query(
-      `SELECT id FROM match_run WHERE status IN ('QUEUED', 'RUNNING') AND created_at < now() - interval '1 minute'`,
+    const live: { id: string; shards: number | null }[] = await this.db.query(
+      `SELECT id, shards FROM match_run WHERE status IN ('QUEUED', 'RUNNING') AND created_at < now() - interval '1 minute'`,
     );
-    for (const { id } of live) await this.queue.enqueueRun(id);
+    for (const { id, shards } of live) {
+      const failed = await this.queue.failedStep(id, shards);
+      if (failed) {
+        this.logger.warn({ msg: 'match run failed: a job of it failed for good', runId: id, job: failed.id, reason: failed.failedReason });
+        await this.markFailed(id, failed.failedReason || `job ${failed.id} failed`);
+      } else if (shards === null) await this.queue.enqueueRun(id);
+      else await this.fanOut.start(id, shards);
+    }
     return live.length;
+  }
+
+  /** Marks a live run FAILED and drops its intermediate data. */
+  async markFailed(runId: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE match_run SET status = 'FAILED', finished_at = now(), error = $2 WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+        [runId, message.slice(0, 2000)],
+      );
+      await deleteBlobs(tx, runId);
+    });
   }
 
   async get(id: string): Promise<MatchRunRow | null> {
