@@ -163,9 +163,10 @@ describe('match runs, digests and introductions', () => {
     expect(anna.messageId).toMatch(/^<[0-9a-f]{40}@verbinder\.test>$/);
     // Nobody's address is in a digest.
     expect(anna.text).not.toContain('bob@example.org');
+    // The worker marks the digest sent (and its introductions SENT) just after the SMTP server accepted it.
+    await waitUntil(async () => (await waitForRun(run.id)).stats!.emailsSent === 2, 'emailsSent 2');
     const intro = (await t.db.query(`SELECT status, run_id FROM introduction`)).rows;
     expect(intro).toEqual([{ status: 'SENT', run_id: run.id }]);
-    await waitUntil(async () => (await waitForRun(run.id)).stats!.emailsSent === 2, 'emailsSent 2');
   });
 
   it('opening a link changes nothing; confirming records the answer; both yes connects them by email, once', async () => {

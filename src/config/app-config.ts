@@ -88,9 +88,11 @@ export class EnvironmentVariables {
   /**
    * A match run of more eligible people than this fans out over the workers, in shards of about
    * this many seekers each (match-run-fan-out.ts); a smaller network is computed in one job.
+   * High by default: below about a million people, fanning out does not make a run faster,
+   * since merging, reasons and storing stay serial (BENCHMARKS.md, bench:fan-out).
    */
-  @Transform(toInt) @IsInt() @Min(10) @Max(10_000_000)
-  MATCH_SHARD_PEOPLE = 50_000;
+  @Transform(toInt) @IsInt() @Min(10) @Max(100_000_000)
+  MATCH_SHARD_PEOPLE = 1_000_000;
 
   /** Job lock of the workers: a dead worker's jobs are picked up again after about twice this. */
   @Transform(toInt) @IsInt() @Min(1) @Max(600)

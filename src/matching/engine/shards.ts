@@ -17,9 +17,10 @@
 // the same code: combineShards(input, shards of any count) equals runMatching(input), proposals,
 // order and stats included (shards.spec.ts checks it on random networks).
 //
-// What it buys: candidate generation and the sort are most of the engine's CPU (BENCHMARKS.md), and
-// they spread over the shards; compiling the network is repeated per shard, and the merge, scan and
-// reasons are done once.
+// What it buys: candidate generation and its sort (about 60 % of the engine's CPU at 100,000 people)
+// spread over the shards; decoding and compiling the network is repeated per shard, and the merge,
+// scan and reasons, and encoding them for storing, are done once. So the speed-up is bounded well
+// below the number of shards (`npm run bench:fan-out`, BENCHMARKS.md).
 import { EdgeList, greedyBMatching, mergeSorted, sortEdges } from './b-matching.js';
 import { OfferIndex, type SeekerRange, generateCandidates } from './candidates.js';
 import { candidateBound, checkRules, proposalsFrom } from './engine.js';

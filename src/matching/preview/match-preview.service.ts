@@ -8,7 +8,7 @@ import { AppConfig } from '../../config/runtime-config.js';
 import { InitiativeEntity } from '../../initiatives/initiative.entity.js';
 import { ProfessionalEntity } from '../../professionals/professional.entity.js';
 import { MAX_PREVIEW_SAMPLE, type MatchRuleSetInput } from '../dto/matching.types.js';
-import { runMatchingInThread } from '../engine-thread.js';
+import { previewInThread } from '../engine-thread.js';
 import type { MatchStats, Proposal } from '../engine/types.js';
 import { type ReasonView, reasonsFor } from '../reasons.js';
 import { MatchInputLoader } from '../match-input.loader.js';
@@ -55,7 +55,7 @@ export class MatchPreviewService {
       const started = performance.now();
       const matchInput = await this.loader.load(rules, new Date());
       const loaded = performance.now();
-      const result = await runMatchingInThread(matchInput, this.config.engineHeapMb);
+      const result = await previewInThread(matchInput, sampleSize, this.config.engineHeapMb);
       this.logger.log({
         msg: 'match preview',
         eligiblePeople: result.stats.eligiblePeople,
@@ -63,7 +63,7 @@ export class MatchPreviewService {
         loadMs: Math.round(loaded - started),
         engineMs: Math.round(performance.now() - loaded),
       });
-      return { stats: result.stats, sample: await this.describe(accountId, result.proposals.slice(0, sampleSize)) };
+      return { stats: result.stats, sample: await this.describe(accountId, result.proposals) };
     } finally {
       this.running = false;
     }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,8 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/runtime-config.js';
 import { insertOutbox } from '../../mail/outbox/outbox.repository.js';
 import { OutboxQueue } from '../../mail/outbox/outbox.queue.js';
-import { combineShardsInThread, runMatchingInThread, runShardInThread } from '../engine-thread.js';
-import type { MatchInput, MatchResult, Proposal } from '../engine/types.js';
+import { combineForStoreInThread, runForStoreInThread, runShardInThread, type StorableResult } from '../engine-thread.js';
+import type { MatchInput } from '../engine/types.js';
 import { MatchInputLoader } from '../match-input.loader.js';
 import { encodeInput } from '../run-snapshot.js';
 import { MatchRuleSetEntity } from '../rules/match-rule-set.entity.js';
@@ -91,7 +90,7 @@ export class MatchRunExecutor {
       return;
     }
     const computing = performance.now();
-    const result = await runMatchingInThread(input, this.config.engineHeapMb);
+    const result = await runForStoreInThread(input, BATCH, this.config.engineHeapMb);
     await this.store(run, result, paused, [], { loadMs, engineMs: Math.round(performance.now() - computing) });
   }
 
@@ -126,7 +125,7 @@ export class MatchRunExecutor {
     const missing = edges.findIndex((e) => e === null);
     if (!input || missing >= 0) throw new Error(`Match run ${runId}: ${input ? `shard ${missing}` : 'the input'} is not stored`);
     const loadMs = Math.round(performance.now() - started);
-    const result = await combineShardsInThread(input, edges as Buffer[], this.config.engineHeapMb);
+    const result = await combineForStoreInThread(input, edges as Buffer[], BATCH, this.config.engineHeapMb);
     const engineMs = Math.round(performance.now() - started) - loadMs;
     // The pause notices were stored when the run started (execute).
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM email_outbox WHERE run_id = $1 AND kind = 'paused'`, [runId]);
@@ -138,11 +137,11 @@ export class MatchRunExecutor {
    * Stores a computed run in one transaction: the run COMPLETED with its stats, its
    * introductions and digests (unless a dry run), and its intermediate data gone.
    */
-  private async store(run: MatchRunRow, result: MatchResult, paused: number, shards: ShardReport[], timings: { loadMs: number; engineMs: number }): Promise<void> {
+  private async store(run: MatchRunRow, result: StorableResult, paused: number, shards: ShardReport[], timings: { loadMs: number; engineMs: number }): Promise<void> {
     const runId = run.id;
     const now = new Date();
     const storing = performance.now();
-    const recipients = run.dry_run ? [] : digestRecipients(result.proposals);
+    const recipients = run.dry_run ? [] : result.recipients;
     const stats: StoredRunStats = { ...result.stats, emailsQueued: recipients.length + paused, paused, shards };
     const stored = await this.db.transaction(async (tx) => {
       const [, done]: [unknown[], number] = await tx.query(
@@ -152,7 +151,7 @@ export class MatchRunExecutor {
       if (!done) return false;
       await deleteBlobs(tx, runId);
       if (!run.dry_run) {
-        await this.storeIntroductions(tx, runId, result.proposals, now);
+        await this.storeIntroductions(tx, runId, result.batches, now);
         await insertOutbox(tx, recipients.map((accountId) => ({ key: `digest:${runId}:${accountId}`, kind: 'digest', accountId, runId })));
       }
       return true;
@@ -166,6 +165,7 @@ export class MatchRunExecutor {
       runId,
       dryRun: run.dry_run,
       ...stats,
+      checksum: result.checksum,
       shards: shards.length || undefined,
       ...timings,
       storeMs: Math.round(performance.now() - storing),
@@ -220,32 +220,18 @@ export class MatchRunExecutor {
     });
   }
 
-  private async storeIntroductions(tx: EntityManager, runId: string, proposals: readonly Proposal[], now: Date): Promise<void> {
+  /** The introductions, batch by batch as the engine thread encoded them (engine-thread.ts StorableResult). */
+  private async storeIntroductions(tx: EntityManager, runId: string, batches: readonly string[], now: Date): Promise<void> {
     const expiresAt = new Date(now.getTime() + this.config.introductionExpiryDays * 86_400_000);
-    for (let start = 0; start < proposals.length; start += BATCH) {
-      // One JSON document per batch: JSON.stringify and PostgreSQL's JSON parser are fast, where
-      // text[] parameters made the driver escape every reason string (a quarter slower in all).
-      const rows = proposals.slice(start, start + BATCH).map((p) => ({
-        id: randomUUID(),
-        kind: p.kind,
-        a: p.a,
-        b: p.b,
-        initiative: p.initiativeId,
-        need: p.needId,
-        score: p.score,
-        reasons: p.reasons,
-      }));
+    for (const batch of batches) {
+      // One JSON document per batch: PostgreSQL's JSON parser is fast, where text[] parameters
+      // made the driver escape every reason string (a quarter slower in all).
       await tx.query(
         `INSERT INTO introduction (id, run_id, kind, a_id, b_id, initiative_id, need_id, score, reasons, status, created_at, updated_at, expires_at)
          SELECT u.id, $1, u.kind::introduction_kind, u.a, u.b, u.initiative, u.need, u.score, u.reasons, 'PROPOSED', $2, $2, $3
          FROM jsonb_to_recordset($4::jsonb) AS u(id uuid, kind text, a uuid, b uuid, initiative uuid, need uuid, score float8, reasons jsonb)`,
-        [runId, now, expiresAt, JSON.stringify(rows)],
+        [runId, now, expiresAt, batch],
       );
     }
   }
-}
-
-/** Everyone with at least one new proposal, once, in id order. */
-export function digestRecipients(proposals: readonly Proposal[]): string[] {
-  return [...new Set(proposals.flatMap((p) => [p.a, p.b]))].sort();
 }
