@@ -63,10 +63,13 @@ describe('a match run fanned out over two worker processes', () => {
     expect(res.errors).toBeUndefined();
     return res.data!.matchRun;
   };
-  async function runToCompletion(): Promise<{ id: string; run: RunView }> {
+  async function trigger(): Promise<string> {
     const res = await api.gql<{ triggerMatchRun: { id: string } }>(`mutation { triggerMatchRun { id } }`, {}, { token: admin.token });
     expect(res.errors).toBeUndefined();
-    const id = res.data!.triggerMatchRun.id;
+    return res.data!.triggerMatchRun.id;
+  }
+  async function runToCompletion(runId?: string): Promise<{ id: string; run: RunView }> {
+    const id = runId ?? (await trigger());
     const deadline = Date.now() + 120_000;
     let run = await runView(id);
     while (run.status === 'QUEUED' || run.status === 'RUNNING') {
@@ -81,7 +84,8 @@ describe('a match run fanned out over two worker processes', () => {
   const introductions = async (runId: string): Promise<unknown[]> =>
     (
       await api.db.query(
-        `SELECT kind, a_id, b_id, initiative_id, need_id, score, reasons, status FROM introduction WHERE run_id = $1 ORDER BY a_id, b_id, kind`,
+        // Not the status: the workers start sending digests (PROPOSED → SENT) as soon as the run completed.
+        `SELECT kind, a_id, b_id, initiative_id, need_id, score, reasons FROM introduction WHERE run_id = $1 ORDER BY a_id, b_id, kind`,
         [runId],
       )
     ).rows;
@@ -145,6 +149,36 @@ describe('a match run fanned out over two worker processes', () => {
     expect(run.stats!.proposed).toBe(sharded.run.stats!.proposed);
     expect(await scalar(`SELECT count(*) FROM introduction WHERE run_id = $1`, [id])).toBe(0);
     expect(await scalar(`SELECT count(*) FROM email_outbox WHERE run_id = $1`, [id])).toBe(0);
+    await stopWorkers();
+  }, 180_000);
+
+  it('a worker killed in the middle of a fanned-out run: the other one finishes it, with the same result', async () => {
+    await forgetRuns();
+    await startWorker({ MATCH_SHARD_PEOPLE: SHARD_PEOPLE });
+    await startWorker({ MATCH_SHARD_PEOPLE: SHARD_PEOPLE });
+    const id = await trigger();
+    // Kill whichever worker finishes a shard first: it has taken the next shard by then, or is
+    // about to mark the finished one done. Either job is left to the other worker.
+    const deadline = Date.now() + 60_000;
+    let victim: TestApp | undefined;
+    while (!(victim = workers.find((w) => w.logs.some((l) => l.msg === 'match run shard computed')))) {
+      if (Date.now() > deadline) throw new Error('no shard computed within 60 s');
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    victim.process.kill('SIGKILL');
+    await new Promise<void>((resolve) => (victim.process.exitCode !== null || victim.process.signalCode !== null ? resolve() : victim.process.once('exit', () => resolve())));
+    workers.splice(workers.indexOf(victim), 1);
+
+    const { run } = await runToCompletion(id);
+    expect(await introductions(id)).toEqual(sharded.stored);
+    // A shard job of the killed worker stalled and ran again on the other one.
+    const matching = new Queue('matching', { connection: { url: TEST_REDIS_URL }, prefix: api.env.REDIS_PREFIX });
+    try {
+      const jobs = await Promise.all(Array.from({ length: run.shards! }, (_, k) => matching.getJob(`run-${id}-shard-${k}`)));
+      expect(jobs.some((job) => job!.stalledCounter > 0 || job!.attemptsStarted > 1)).toBe(true);
+    } finally {
+      await matching.close();
+    }
     await stopWorkers();
   }, 180_000);
 
