@@ -222,6 +222,10 @@ export class ExpertIndex {
   private readonly placeIndex: Map<string, number>;
   /** Place index → distances (km) from it to every place, computed at the first search near it. */
   private readonly distances = new Map<number, Float64Array>();
+  /** Place index → the proximity part of the score for every place (see proximityFrom). */
+  private readonly proximities = new Map<number, Float64Array>();
+  /** Proximity for a search without `near`: NaN everywhere (left out of the score). Never written. */
+  private readonly noProximity: Float64Array;
   // Scratch space reused across searches (one search runs at a time: JS is single-threaded).
   /** Per slot while merging postings: the best level rank, 0 for none (left all 0 after). */
   private bestRank = new Uint8Array(0);
@@ -236,6 +240,7 @@ export class ExpertIndex {
 
   constructor(private readonly places: readonly Place[]) {
     this.placeIndex = new Map(places.map((p, i) => [p.code, i]));
+    this.noProximity = new Float64Array(places.length + 1).fill(Number.NaN);
   }
 
   get size(): number {
@@ -345,11 +350,7 @@ export class ExpertIndex {
     // without `near`. One typed-array read per candidate: choosing between such a read and a
     // constant made V8 box every candidate's proximity on the heap (300 KB per popular search).
     const unplaced = this.places.length;
-    const proximity = new Float64Array(unplaced + 1).fill(Number.NaN);
-    if (distances !== null) {
-      for (let place = 0; place < unplaced; place++) proximity[place] = proximityOf(distances[place]);
-      proximity[unplaced] = proximityOf(null);
-    }
+    const proximity = near >= 0 ? this.proximityFrom(near) : this.noProximity;
     const hasWithin = withinKm !== null;
     const within = withinKm ?? 0;
     /** Indexes into `candidates`, best first. */
@@ -538,6 +539,18 @@ export class ExpertIndex {
       this.offers.set(disciplineId, posting);
     }
     return posting;
+  }
+
+  private proximityFrom(place: number): Float64Array {
+    let proximity = this.proximities.get(place);
+    if (!proximity) {
+      const distances = this.distancesFrom(place);
+      proximity = new Float64Array(this.places.length + 1);
+      for (let p = 0; p < this.places.length; p++) proximity[p] = proximityOf(distances[p]);
+      proximity[this.places.length] = proximityOf(null);
+      this.proximities.set(place, proximity);
+    }
+    return proximity;
   }
 
   private distancesFrom(place: number): Float64Array {
