@@ -53,6 +53,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { AuthService } from '../src/auth/auth.service.js';
+import { ViewerCache } from '../src/auth/viewer-cache.js';
 import type { RegionsService } from '../src/regions/regions.service.js';
 import { readMunicipalities, readProvinces } from '../src/database/reference-data.js';
 import { TAXONOMY } from '../src/disciplines/taxonomy.data.js';
@@ -436,6 +437,7 @@ async function captureSearchSql(): Promise<SearchSql> {
     null as never,
     null as never,
     null as never,
+    new ViewerCache({ ttlMs: 1, maxTokens: 1 }),
   );
   await auth.viewerFromToken('token');
   const accountLookup = authCaptured.find((c) => /\bFROM account\b/.test(c.sql));
@@ -720,7 +722,7 @@ async function main(): Promise<void> {
     const text = mix.find((m) => m.input.text && m.input.text.includes(' '))?.input.text ?? 'participatie gemeente';
     const perRequest = [
       await explain(client, 'change-log read (expert-index.sync.ts; at most every 100 ms, shared by the searches waiting meanwhile)', searchSql.changeLogRead, [xminRows[0].xmin]),
-      await explain(client, 'account lookup behind the bearer token (auth.service.ts; every authenticated request)', searchSql.accountLookup, [accountId]),
+      await explain(client, 'account lookup behind the bearer token (auth.service.ts; once per token every few seconds, ViewerCache)', searchSql.accountLookup, [accountId]),
       await explain(client, 'lexemes of the search text (search.service.ts; once per distinct text, then cached)', searchSql.lexemes, [text]),
     ];
     const indexLoad = await explain(client, 'full index load (expert-index.sync.ts, DOCS_SQL; once at start-up)', searchSql.indexLoad, [], 1);

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/runtime-config.js';
 import { AuthService } from './auth.service.js';
 import { SignInLinkMailer } from './sign-in-link.mailer.js';
+import { VIEWER_CACHE_MAX_TOKENS, VIEWER_CACHE_TTL_MS, ViewerCache } from './viewer-cache.js';
 
 @Module({
   imports: [
@@ -17,7 +18,12 @@ import { SignInLinkMailer } from './sign-in-link.mailer.js';
       }),
     }),
   ],
-  providers: [AuthService, SignInLinkMailer],
-  exports: [AuthService, SignInLinkMailer],
+  providers: [
+    AuthService,
+    SignInLinkMailer,
+    // One per process: every module that imports AuthModule shares it.
+    { provide: ViewerCache, useFactory: () => new ViewerCache({ ttlMs: VIEWER_CACHE_TTL_MS, maxTokens: VIEWER_CACHE_MAX_TOKENS }) },
+  ],
+  exports: [AuthService, SignInLinkMailer, ViewerCache],
 })
 export class AuthModule {}

@@ -12,6 +12,7 @@ import { RegionsService } from '../regions/regions.service.js';
 import { AccountEntity } from './account.entity.js';
 import { hashSignInToken, newSignInToken, SIGN_IN_TOKEN_MINUTES } from './sign-in-tokens.js';
 import { rolesFor, type Viewer } from './viewer.js';
+import { ViewerCache } from './viewer-cache.js';
 
 export interface Registration {
   email: string;
@@ -23,6 +24,8 @@ export interface Registration {
 
 interface TokenClaims {
   sub: string;
+  /** Expiry, seconds since the epoch (jsonwebtoken sets it from JWT_TTL_SECONDS). */
+  exp?: number;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -37,6 +40,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly regions: RegionsService,
     private readonly emails: EmailQueue,
+    private readonly viewers: ViewerCache,
   ) {}
 
   /**
@@ -84,6 +88,7 @@ export class AuthService {
       roles: rolesFor(account.email, this.config.adminEmails),
       lastSignInAt: new Date(),
     });
+    this.viewers.forgetAccount(account.id);
     const claims: TokenClaims = { sub: account.id };
     return { token: await this.jwt.signAsync(claims), accountId: account.id };
   }
@@ -94,8 +99,15 @@ export class AuthService {
     return removed;
   }
 
-  /** The caller behind a bearer token, or null when the token is invalid or the account is gone. */
+  /**
+   * The caller behind a bearer token, or null when the token is invalid or the account is gone.
+   * A token that passed these checks less than a few seconds ago is not checked again
+   * (ViewerCache says what may be stale meanwhile).
+   */
   async viewerFromToken(token: string): Promise<Viewer | null> {
+    const known = this.viewers.get(token);
+    if (known) return known;
+    const ticket = this.viewers.ticket();
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims & object>(token);
@@ -103,7 +115,10 @@ export class AuthService {
       return null;
     }
     const [account]: { roles: Role[] }[] = await this.db.query(`SELECT roles FROM account WHERE id = $1`, [claims.sub]);
-    return account ? { accountId: claims.sub, roles: account.roles } : null;
+    if (!account) return null;
+    const viewer: Viewer = { accountId: claims.sub, roles: account.roles };
+    if (claims.exp !== undefined) this.viewers.remember(token, viewer, claims.exp * 1000 - Date.now(), ticket);
+    return viewer;
   }
 
   private async findAccountId(email: string): Promise<string | null> {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AccountEntity } from '../auth/account.entity.js';
+import { ViewerCache } from '../auth/viewer-cache.js';
 import { InvalidInput, NotFound } from '../common/domain-error.js';
 import type { ExpertiseLevel, Locale } from '../common/enums.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
@@ -25,6 +26,7 @@ export class ProfessionalsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly disciplines: DisciplinesService,
     private readonly regions: RegionsService,
+    private readonly viewers: ViewerCache,
   ) {}
 
   async me(accountId: string): Promise<Me> {
@@ -167,6 +169,8 @@ export class ProfessionalsService {
       // Cascades to professional, offers, seeks, initiator rows and sign-in tokens.
       await tx.query(`DELETE FROM account WHERE id = $1`, [accountId]);
     });
+    // Its session tokens stop working here at once (other API processes: ViewerCache).
+    this.viewers.forgetAccount(accountId);
     this.logger.log({ accountId }, 'account deleted');
   }
 }

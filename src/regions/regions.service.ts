@@ -5,7 +5,9 @@ import { UnknownMunicipality, UnknownProvince } from '../common/domain-error.js'
 import { normalizePlaceName } from './normalize-name.js';
 import type { Municipality, Province } from './dto/region.types.js';
 
-interface CachedMunicipality extends Municipality {
+interface CachedMunicipality {
+  /** What the API shows, made once: every request gets this same (frozen) object. */
+  municipality: Readonly<Municipality>;
   searchNames: string;
 }
 
@@ -29,11 +31,13 @@ export class RegionsService implements OnModuleInit {
       rows.map((r) => [
         r.code,
         {
-          code: r.code,
-          name: r.name,
-          province: this.provincesByCode.get(r.province_code)!,
-          latitude: r.latitude,
-          longitude: r.longitude,
+          municipality: Object.freeze({
+            code: r.code,
+            name: r.name,
+            province: this.provincesByCode.get(r.province_code)!,
+            latitude: r.latitude,
+            longitude: r.longitude,
+          }),
           searchNames: r.search_names,
         },
       ]),
@@ -49,19 +53,19 @@ export class RegionsService implements OnModuleInit {
     if (provinceCode) this.requireProvince(provinceCode);
     const needle = search ? normalizePlaceName(search) : '';
     const found = [...this.municipalitiesByCode.values()].filter(
-      (m) => (!provinceCode || m.province.code === provinceCode) && (!needle || m.searchNames.includes(needle)),
+      (m) => (!provinceCode || m.municipality.province.code === provinceCode) && (!needle || m.searchNames.includes(needle)),
     );
     if (needle) {
       // Names that start with the search come first: "Den" → Den Helder before Oldenzaal.
       const starts = (m: CachedMunicipality): number => (m.searchNames.split('|').some((n) => n.startsWith(needle)) ? 0 : 1);
       found.sort((a, b) => starts(a) - starts(b));
     }
-    return found.map(toMunicipality);
+    return found.map((m) => m.municipality);
   }
 
+  /** The municipality with this code, or null; a page of search results asks 20 times. */
   municipality(code: string | null): Municipality | null {
-    const found = code ? this.municipalitiesByCode.get(code) : undefined;
-    return found ? toMunicipality(found) : null;
+    return (code && this.municipalitiesByCode.get(code)?.municipality) || null;
   }
 
   requireMunicipality(code: string): Municipality {
@@ -75,8 +79,4 @@ export class RegionsService implements OnModuleInit {
     if (!found) throw new UnknownProvince(code);
     return found;
   }
-}
-
-function toMunicipality({ searchNames: _, ...municipality }: CachedMunicipality): Municipality {
-  return municipality;
 }

@@ -122,8 +122,9 @@ function generate(seed: number): Instance {
       sector: pick(SECTORS),
       scope: chance(0.3) ? 'NATIONAL' : pick(SCOPES.slice(0, 2)),
       municipalityCode: chance(0.2) ? null : pick(places).code,
-      // Few distinct values, so score ties (broken by id) are common.
-      availableHoursPerMonth: chance(0.25) ? null : pick([0, 4, 10, 20, 40]),
+      // Few distinct values, so score ties (broken by id) are common; 7.5 and -3 (which the API
+      // never stores) take the index's path for hours it has no code for.
+      availableHoursPerMonth: chance(0.25) ? null : pick([0, 4, 10, 20, 40, 7.5, -3]),
       optedIn: chance(0.85),
       offers: Array.from({ length: int(0, 5) }, () => ({ disciplineId: int(1, 12), levelRank: int(1, 3) })),
       lexemes: Array.from({ length: int(0, 5) }, () => ({ lexeme: pick(VOCABULARY), weight: pick(WEIGHT_LETTERS) })),
@@ -295,6 +296,12 @@ describe('ExpertIndex.search, by example', () => {
     // Coverage 1, unknown hours (0.25): (0.6 + 0.15 * 0.25) / 0.75.
     expect(result.hits[0].score).toBeCloseTo(0.85, 9);
     expect(ids(index, query({ requested: [[10]] }))).toEqual([]);
+  });
+
+  it('combines at most 16 requested disciplines (their bits and weights fit its scratch arrays)', () => {
+    const index = indexOf(makeDoc({ id: 'anna', offers }));
+    expect(index.search(query({ requested: Array.from({ length: 16 }, () => [1]) })).total).toBe(1);
+    expect(() => index.search(query({ requested: Array.from({ length: 17 }, () => [1]) }))).toThrow(/at most 16/);
   });
 
   it('counts only offers at or above minLevelRank, for the filter and for coverage', () => {

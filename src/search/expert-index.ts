@@ -66,6 +66,26 @@ export interface ExpertResult {
 }
 
 const LEVEL_WEIGHTS = [0, 0.5, 0.75, 1];
+/**
+ * LEVEL_WEIGHTS × 4. A sum of level weights is a multiple of 0.25, which a double holds exactly,
+ * so summing quarters in a byte and dividing by 4 gives the very double that summing the weights
+ * would: (0.5 + 0.75) = 1.25 = (2 + 3) / 4.
+ */
+const LEVEL_QUARTERS = [0, 2, 3, 4];
+/** Requested disciplines a search can combine: their bits fit a Uint16Array, 4 × their weights a byte. */
+const MAX_REQUESTED = 16;
+/**
+ * The availability part of the score by code: 0 for unknown hours, 1 + h for h = 0…20 whole
+ * hours (more than 20 count as 20). Other values (not whole, negative: the API never stores
+ * them) have ODD_AVAILABILITY and are computed from the person's hours when scored.
+ */
+const AVAILABILITY_BY_CODE = Float64Array.from({ length: 22 }, (_, code) => availabilityOf(code === 0 ? null : code - 1));
+const ODD_AVAILABILITY = 255;
+
+function availabilityCode(hours: number | null): number {
+  if (hours === null) return 0;
+  return Number.isInteger(hours) && hours >= 0 ? Math.min(hours, 20) + 1 : ODD_AVAILABILITY;
+}
 /** ts_rank's default weights for A, B, C, D. */
 const LEXEME_WEIGHTS: Record<LexemeWeight, number> = { A: 1, B: 0.4, C: 0.2, D: 0.1 };
 /** A lexeme's weight as a posting code: the better the weight, the higher the code. */
@@ -210,8 +230,8 @@ export class ExpertIndex {
   private sectorCode = new Uint8Array(0);
   /** Index into `places`, or -1. */
   private place = new Int16Array(0);
-  /** The availability part of the score (from the hours a month). */
-  private availability = new Float64Array(0);
+  /** The availability part of the score (from the hours a month), as a code (AVAILABILITY_BY_CODE). */
+  private availability = new Uint8Array(0);
   private readonly sectorCodes = new Map<string, number>();
   /** Discipline id → who offers it. */
   private readonly offers = new Map<number, Posting>();
@@ -222,6 +242,10 @@ export class ExpertIndex {
   private readonly placeIndex: Map<string, number>;
   /** Place index → distances (km) from it to every place, computed at the first search near it. */
   private readonly distances = new Map<number, Float64Array>();
+  /** Place index → the proximity part of the score for every place (see proximityFrom). */
+  private readonly proximities = new Map<number, Float64Array>();
+  /** Proximity for a search without `near`: NaN everywhere (left out of the score). Never written. */
+  private readonly noProximity: Float64Array;
   // Scratch space reused across searches (one search runs at a time: JS is single-threaded).
   /** Per slot while merging postings: the best level rank, 0 for none (left all 0 after). */
   private bestRank = new Uint8Array(0);
@@ -229,13 +253,14 @@ export class ExpertIndex {
   private textMarks = new Int32Array(0);
   private textSums = new Float64Array(0);
   // A search for several disciplines: the people met (mergedSlots), and per slot the sum of
-  // their level weights and the bits of the requested disciplines they meet (0: not met yet).
+  // their level weights in quarters (LEVEL_QUARTERS) and the bits of the requested disciplines they meet (0: not met yet).
   private mergedSlots = new Int32Array(0);
-  private mergedCoverage = new Float64Array(0);
-  private mergedMasks = new Int32Array(0);
+  private mergedCoverage = new Uint8Array(0);
+  private mergedMasks = new Uint16Array(0);
 
   constructor(private readonly places: readonly Place[]) {
     this.placeIndex = new Map(places.map((p, i) => [p.code, i]));
+    this.noProximity = new Float64Array(places.length + 1).fill(Number.NaN);
   }
 
   get size(): number {
@@ -253,7 +278,7 @@ export class ExpertIndex {
     this.national[slot] = doc.scope === 'NATIONAL' ? 1 : 0;
     this.sectorCode[slot] = this.codeOf(doc.sector);
     this.place[slot] = doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1;
-    this.availability[slot] = availabilityOf(doc.availableHoursPerMonth);
+    this.availability[slot] = availabilityCode(doc.availableHoursPerMonth);
     this.slotOf.set(doc.id, slot);
     const generation = this.generation[slot];
     for (const { disciplineId, levelRank } of doc.offers) this.offersOf(disciplineId).add(slot, generation, levelRank);
@@ -295,6 +320,7 @@ export class ExpertIndex {
     //    (merged) posting as it is; with more, each is gathered with the best level weight
     //    offered for each requested discipline, summed in request order.
     const k = q.requested.length;
+    if (k > MAX_REQUESTED) throw new Error(`A search combines at most ${MAX_REQUESTED} disciplines (got ${k})`);
     const minLevelRank = q.minLevelRank;
     let candidates: Int32Array;
     let ranks: Uint8Array | null = null;
@@ -317,7 +343,7 @@ export class ExpertIndex {
             coverage[slot] = 0;
             candidates[count++] = slot;
           }
-          coverage[slot] += LEVEL_WEIGHTS[rank];
+          coverage[slot] += LEVEL_QUARTERS[rank];
           masks[slot] |= bit;
         }
       }
@@ -345,11 +371,7 @@ export class ExpertIndex {
     // without `near`. One typed-array read per candidate: choosing between such a read and a
     // constant made V8 box every candidate's proximity on the heap (300 KB per popular search).
     const unplaced = this.places.length;
-    const proximity = new Float64Array(unplaced + 1).fill(Number.NaN);
-    if (distances !== null) {
-      for (let place = 0; place < unplaced; place++) proximity[place] = proximityOf(distances[place]);
-      proximity[unplaced] = proximityOf(null);
-    }
+    const proximity = near >= 0 ? this.proximityFrom(near) : this.noProximity;
     const hasWithin = withinKm !== null;
     const within = withinKm ?? 0;
     /** Indexes into `candidates`, best first. */
@@ -367,7 +389,7 @@ export class ExpertIndex {
         slotCoverage = LEVEL_WEIGHTS[rank];
       } else {
         slot = candidates[i];
-        slotCoverage = coverage[slot] / k;
+        slotCoverage = coverage[slot] / 4 / k;
       }
       if (optedIn[slot] === 0 || slot === excludeSlot) continue;
       if (sectors !== null && sectors[sectorCode[slot]] === 0) continue;
@@ -382,7 +404,10 @@ export class ExpertIndex {
       }
       total += 1;
       const slotProximity = proximity[place >= 0 ? place : unplaced];
-      const score = Math.round(scoreFrom(slotCoverage, availability[slot], slotProximity, textRank) * 1e9) / 1e9;
+      const hoursCode = availability[slot];
+      const slotAvailability =
+        hoursCode !== ODD_AVAILABILITY ? AVAILABILITY_BY_CODE[hoursCode] : availabilityOf(this.docs[slot]!.availableHoursPerMonth);
+      const score = Math.round(scoreFrom(slotCoverage, slotAvailability, slotProximity, textRank) * 1e9) / 1e9;
       if (after !== null && !(after.score > score || (after.score === score && this.keyBefore(afterKey, after.id, slot)))) continue;
       if (n === limit && !this.before(score, slot, pageScores[n - 1], candidates[page[n - 1]])) continue;
       let at = n;
@@ -528,7 +553,7 @@ export class ExpertIndex {
     this.national = widen(this.national, (n) => new Uint8Array(n));
     this.sectorCode = widen(this.sectorCode, (n) => new Uint8Array(n));
     this.place = widen(this.place, (n) => new Int16Array(n));
-    this.availability = widen(this.availability, (n) => new Float64Array(n));
+    this.availability = widen(this.availability, (n) => new Uint8Array(n));
   }
 
   private offersOf(disciplineId: number): Posting {
@@ -538,6 +563,18 @@ export class ExpertIndex {
       this.offers.set(disciplineId, posting);
     }
     return posting;
+  }
+
+  private proximityFrom(place: number): Float64Array {
+    let proximity = this.proximities.get(place);
+    if (!proximity) {
+      const distances = this.distancesFrom(place);
+      proximity = new Float64Array(this.places.length + 1);
+      for (let p = 0; p < this.places.length; p++) proximity[p] = proximityOf(distances[p]);
+      proximity[this.places.length] = proximityOf(null);
+      this.proximities.set(place, proximity);
+    }
+    return proximity;
   }
 
   private distancesFrom(place: number): Float64Array {
@@ -559,7 +596,7 @@ export class ExpertIndex {
     this.textMarks = new Int32Array(size);
     this.textSums = new Float64Array(size);
     this.mergedSlots = new Int32Array(size);
-    this.mergedCoverage = new Float64Array(size);
-    this.mergedMasks = new Int32Array(size);
+    this.mergedCoverage = new Uint8Array(size);
+    this.mergedMasks = new Uint16Array(size);
   }
 }
