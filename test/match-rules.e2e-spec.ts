@@ -1,10 +1,8 @@
 // Issue #4 over HTTP: versioned match rules and the admin preview, on the real PostgreSQL.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { projectRoot } from '../src/database/reference-data.js';
 import { DEFAULT_MATCH_RULES } from '../src/matching/engine/default-rules.js';
 import { makeFixtures } from './support/fixtures.js';
+import { seedSyntheticNetwork } from './support/seed.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -187,14 +185,7 @@ describe('match rules and preview (admin)', () => {
   });
 
   describe('on a seeded network', () => {
-    beforeAll(() => {
-      const seed = spawnSync(
-        process.execPath,
-        [join(projectRoot(), 'dist', 'src', 'database', 'seed', 'seed.command.js'), '--professionals', '400', '--initiatives', '40', '--seed', '3'],
-        { env: { PATH: process.env.PATH, DATABASE_URL: t.env.DATABASE_URL }, encoding: 'utf8' },
-      );
-      if (seed.status !== 0) throw new Error(seed.stderr);
-    });
+    beforeAll(() => seedSyntheticNetwork(t.env.DATABASE_URL, { professionals: 400, initiatives: 40, seed: 3 }));
 
     /** A digest of every row of every table: equal before and after means nothing was written. */
     async function fingerprint(): Promise<Record<string, string>> {

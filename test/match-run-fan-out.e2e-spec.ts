@@ -2,12 +2,10 @@
 // then one combine job), and stores exactly what one process computing the whole run stores.
 // Two real worker processes, real PostgreSQL, Redis and SMTP; "large" is made small with
 // MATCH_SHARD_PEOPLE.
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue, Worker } from 'bullmq';
-import { projectRoot } from '../src/database/reference-data.js';
+import { seedSyntheticNetwork } from './support/seed.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { TEST_REDIS_URL } from './support/test-env.js';
@@ -33,12 +31,7 @@ describe('a match run fanned out over two worker processes', () => {
     await startWorker();
     admin = await registerAndSignIn(api, { email: 'admin@example.org', name: 'Ada Admin' });
     await stopWorkers();
-    const seed = spawnSync(
-      process.execPath,
-      [join(projectRoot(), 'dist', 'src', 'database', 'seed', 'seed.command.js'), '--professionals', String(PROFESSIONALS), '--initiatives', '120', '--seed', '23'],
-      { env: { PATH: process.env.PATH, DATABASE_URL: api.env.DATABASE_URL }, encoding: 'utf8' },
-    );
-    if (seed.status !== 0) throw new Error(seed.stderr);
+    seedSyntheticNetwork(api.env.DATABASE_URL, { professionals: PROFESSIONALS, initiatives: 120, seed: 23 });
   });
   afterAll(async () => {
     for (const w of workers) await w.close();

@@ -1,12 +1,9 @@
 // The seed command against a real PostgreSQL: the demo network and a synthetic one.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { projectRoot } from '../src/database/reference-data.js';
 import { createTestDatabase } from './support/database.js';
-
-const SEED = join(projectRoot(), 'dist', 'src', 'database', 'seed', 'seed.command.js');
+import { SEED_COMMAND } from './support/seed.js';
 
 describe('npm run seed', () => {
   let database: { url: string; drop: () => Promise<void> };
@@ -22,7 +19,7 @@ describe('npm run seed', () => {
   });
 
   const seed = (...args: string[]) =>
-    spawnSync(process.execPath, [SEED, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: database.url }, encoding: 'utf8' });
+    spawnSync(process.execPath, [SEED_COMMAND, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: database.url }, encoding: 'utf8' });
   const count = async (table: string): Promise<number> => Number((await db.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
   it('loads the demo network with the initiatives people know', async () => {

@@ -1,11 +1,9 @@
 // Exactly once, with processes that die: worker processes are killed with SIGKILL in the
 // middle of a match run and in the middle of sending, new ones start, and then we count what
 // the SMTP server received and what PostgreSQL holds. Real PostgreSQL, Redis and SMTP.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ParsedMail } from 'mailparser';
-import { projectRoot } from '../src/database/reference-data.js';
+import { seedSyntheticNetwork } from './support/seed.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -25,12 +23,7 @@ describe('exactly once when workers are killed', () => {
     api = await startTestApp({ role: 'api', env: { JOB_LOCK_SECONDS: '2', EMAIL_RATE_PER_MINUTE: '100000' } });
     await startWorker();
     admin = await registerAndSignIn(api, { email: 'admin@example.org', name: 'Ada Admin' });
-    const seed = spawnSync(
-      process.execPath,
-      [join(projectRoot(), 'dist', 'src', 'database', 'seed', 'seed.command.js'), '--professionals', String(PROFESSIONALS), '--initiatives', '400', '--seed', '11'],
-      { env: { PATH: process.env.PATH, DATABASE_URL: api.env.DATABASE_URL }, encoding: 'utf8' },
-    );
-    if (seed.status !== 0) throw new Error(seed.stderr);
+    seedSyntheticNetwork(api.env.DATABASE_URL, { professionals: PROFESSIONALS, initiatives: 400, seed: 11 });
   });
   afterAll(async () => {
     for (const w of workers) await w.close();
