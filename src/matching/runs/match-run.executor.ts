@@ -13,23 +13,13 @@ import { MatchRuleSetEntity } from '../rules/match-rule-set.entity.js';
 import { toMatchRules } from '../rules/match-rules.service.js';
 import { deleteBlobs, hasBlob, INPUT_BLOB, readBlob, shardBlob, writeBlob } from './match-run-blobs.js';
 import { MatchRunFanOut, shardCount } from './match-run-fan-out.js';
-import { type MatchRunRow, MatchRunsService, type StoredRunStats } from './match-runs.service.js';
+import type { MatchRunRow, ShardReport, StoredRunStats } from './match-runs.service.js';
 
 /** Digests in a row without any answer after which someone is paused and told how to resume. */
 export const PAUSE_AFTER_UNANSWERED = 3;
 
 /** Rows per INSERT … SELECT: big enough to be fast, small enough for one message. */
 const BATCH = 5_000;
-
-/** What one shard of a fanned-out run reports (its job's return value; kept in the run's stats). */
-export interface ShardReport {
-  shard: number;
-  /** host:pid of the worker process that computed it. */
-  worker: string;
-  /** Null when a retry found the shard's edges stored already. */
-  candidateEdges: number | null;
-  ms: number;
-}
 
 /**
  * Executes a match run in a worker: load the eligible network, run the engine (in a thread,
@@ -56,7 +46,6 @@ export class MatchRunExecutor {
     private readonly outbox: OutboxQueue,
     private readonly config: AppConfig,
     private readonly fanOut: MatchRunFanOut,
-    private readonly runs: MatchRunsService,
   ) {}
 
   /** A `match-run` job: computes the run here, or splits it into a flow of shards. */
@@ -196,10 +185,6 @@ export class MatchRunExecutor {
   private async isRunning(runId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(`SELECT 1 FROM match_run WHERE id = $1 AND status = 'RUNNING'`, [runId]);
     return rows.length > 0;
-  }
-
-  async markFailed(runId: string, error: unknown): Promise<void> {
-    await this.runs.markFailed(runId, error);
   }
 
   /**

@@ -4,8 +4,8 @@ import type { Job } from 'bullmq';
 import { workerOptions } from '../../jobs/worker-options.js';
 import { QUEUES } from '../../jobs/jobs.js';
 import { isLastAttempt, type JobHandlers, TypedProcessor } from '../../jobs/typed-processor.js';
-import { MatchRunExecutor, type ShardReport } from './match-run.executor.js';
-import { MatchRunsService } from './match-runs.service.js';
+import { MatchRunExecutor } from './match-run.executor.js';
+import { MatchRunsService, type ShardReport } from './match-runs.service.js';
 import { MatchSchedule } from './match-schedule.js';
 
 /**
@@ -22,13 +22,13 @@ export class MatchRunProcessor extends TypedProcessor<'matching'> implements OnA
 
   constructor(
     private readonly executor: MatchRunExecutor,
-    runs: MatchRunsService,
+    private readonly runs: MatchRunsService,
     private readonly schedule: MatchSchedule,
   ) {
     super();
     this.handlers = {
       'scheduled-run': async () => {
-        const { run, created } = await runs.trigger(null, false);
+        const { run, created } = await this.runs.trigger(null, false);
         this.logger.log({ msg: created ? 'scheduled match run queued' : 'scheduled match run skipped: one is live', runId: run.id });
       },
       'match-run': ({ runId }, job) => this.failRunOnLastAttempt(runId, job, () => executor.execute(runId)),
@@ -47,7 +47,7 @@ export class MatchRunProcessor extends TypedProcessor<'matching'> implements OnA
     try {
       return await step();
     } catch (error) {
-      if (isLastAttempt(job)) await this.executor.markFailed(runId, error);
+      if (isLastAttempt(job)) await this.runs.markFailed(runId, error);
       throw error;
     }
   }

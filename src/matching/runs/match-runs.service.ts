@@ -5,10 +5,19 @@ import type { DataSource } from 'typeorm';
 import { isUuid } from '../../common/ids.js';
 import { decodeTimeIdCursor, encodeCursor, pageSize } from '../../common/pagination.js';
 import { MatchRulesService } from '../rules/match-rules.service.js';
-import type { ShardReport } from './match-run.executor.js';
 import { deleteBlobs } from './match-run-blobs.js';
 import { MatchRunFanOut } from './match-run-fan-out.js';
 import { MatchRunQueue } from './match-run.queue.js';
+
+/** What one shard of a fanned-out run reports (its job's return value; kept in the run's stats). */
+export interface ShardReport {
+  shard: number;
+  /** host:pid of the worker process that computed it. */
+  worker: string;
+  /** Null when a retry found the shard's edges stored already. */
+  candidateEdges: number | null;
+  ms: number;
+}
 
 /** What the engine part of a run stored; the email and answer counts are read live. */
 export interface StoredRunStats {
