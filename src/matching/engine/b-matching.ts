@@ -70,7 +70,7 @@ export class EdgeList {
 
   /** The records as bytes (a view, not a copy): what a shard hands to the combining step. */
   toBytes(): Uint8Array {
-    return new Uint8Array(this.floats.buffer, 0, this.count * RECORD_FLOATS * 8);
+    return new Uint8Array(this.floats.buffer, 0, this.count * EdgeList.RECORD_BYTES);
   }
 
   /** The list whose records are `bytes` (as toBytes gave them; copied to an aligned buffer). */
@@ -78,18 +78,14 @@ export class EdgeList {
     const size = EdgeList.RECORD_BYTES;
     if (bytes.byteLength % size !== 0) throw new RangeError(`Edge records are ${size} bytes each; got ${bytes.byteLength} bytes`);
     const list = new EdgeList();
-    list.count = bytes.byteLength / size;
-    list.floats = new Float64Array(Math.max(RECORD_FLOATS, list.count * RECORD_FLOATS));
+    list.reserve(bytes.byteLength / size);
     new Uint8Array(list.floats.buffer).set(bytes);
-    list.ints = new Int32Array(list.floats.buffer);
+    list.count = bytes.byteLength / size;
     return list;
   }
 
   private grow(): void {
-    const next = new Float64Array(this.floats.length * 2);
-    next.set(this.floats);
-    this.floats = next;
-    this.ints = new Int32Array(next.buffer);
+    this.reserve((this.floats.length / RECORD_FLOATS) * 2);
   }
 }
 
