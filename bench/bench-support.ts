@@ -269,6 +269,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       REDIS_URL: options.redisUrl,
       REDIS_PREFIX: options.redisPrefix,
       PORT: '0',
+      // BENCH_GRAPHQL_JIT=false measures the API without compiled queries (GRAPHQL_JIT).
+      GRAPHQL_JIT: process.env.BENCH_GRAPHQL_JIT,
     },
   });
   const output: string[] = [];

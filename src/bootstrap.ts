@@ -51,6 +51,9 @@ export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'e
   const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { bufferLogs: true, bodyParser: true, abortOnError: false });
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
+  // Express hashes every answer for an ETag. GraphQL answers come from POST, which no cache
+  // revalidates, so that hash (SHA-1 of a search page's 5 KB) was pure cost.
+  app.disable('etag');
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
   app.useLogger(app.get(Logger));
   return app;

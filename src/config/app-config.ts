@@ -98,6 +98,13 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(600)
   JOB_LOCK_SECONDS = 30;
 
+  /**
+   * "true" (default): queries a client repeats run compiled by graphql-jit
+   * (src/graphql/compiled-execution.plugin.ts); "false": every operation runs on graphql-js.
+   */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'GRAPHQL_JIT must be true or false' })
+  GRAPHQL_JIT: string = 'true';
+
   /** Size of the PostgreSQL connection pool of each process. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE = 10;

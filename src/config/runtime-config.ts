@@ -27,6 +27,7 @@ export class AppConfig {
     readonly emailRatePerMinute: number,
     readonly engineHeapMb: number,
     readonly matchShardPeople: number,
+    readonly graphqlJit: boolean,
   ) {}
 
   get isProduction(): boolean {
@@ -56,6 +57,7 @@ export class AppConfig {
       vars.EMAIL_RATE_PER_MINUTE,
       vars.ENGINE_HEAP_MB,
       vars.MATCH_SHARD_PEOPLE,
+      vars.GRAPHQL_JIT === 'true',
     );
   }
 }

@@ -8,6 +8,7 @@ import { GraphQLContextFactory } from '../auth/graphql-context.factory.js';
 import { AppConfig } from '../config/runtime-config.js';
 import type { GraphQLContext } from './graphql-context.js';
 import { GraphQLCoreModule } from './graphql-core.module.js';
+import { compiledExecutionPlugin } from './compiled-execution.plugin.js';
 import { formatError } from './graphql-errors.js';
 import { GraphQLExceptionFilter } from './graphql-exception.filter.js';
 import { queryLimits } from './query-limits.js';
@@ -36,7 +37,11 @@ type RawRes = GraphQLContext['res'];
           formatError,
           // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
           // No HTTP caching of GraphQL answers here, so Apollo's per-field cache-control hook is pure cost.
-          plugins: [...(limits.plugins as NonNullable<ApolloDriverConfig['plugins']>), ApolloServerPluginCacheControlDisabled()],
+          plugins: [
+            ...(limits.plugins as NonNullable<ApolloDriverConfig['plugins']>),
+            ApolloServerPluginCacheControlDisabled(),
+            ...(config.graphqlJit ? [compiledExecutionPlugin<GraphQLContext>()] : []),
+          ],
           validationRules: limits.validationRules,
           // Express passes ({ req, res }); Fastify passes (request, reply).
           context: (first: { req?: RawReq; res?: RawRes } | RawReq, reply?: RawRes) =>

@@ -76,8 +76,6 @@ function makeDoc(fields: Partial<ExpertDoc> & Pick<ExpertDoc, 'id'>): ExpertDoc 
     municipalityCode: null,
     availableHoursPerMonth: null,
     optedIn: true,
-    createdAt: EPOCH,
-    updatedAt: EPOCH,
     offers: [],
     lexemes: [],
     ...fields,
@@ -199,10 +197,10 @@ describe('ExpertIndex.search against a brute-force reference', () => {
             hasNextPage: remaining > first,
             count: Math.min(first, remaining),
           });
-          got.push(...result.hits.map((h) => ({ id: h.doc.id, score: h.score, matched: h.matched, distanceKm: h.distanceKm })));
+          got.push(...result.hits.map((h) => ({ id: h.profile.id, score: h.score, matched: h.matched, distanceKm: h.distanceKm })));
           if (!result.hasNextPage) break;
           const last = result.hits[result.hits.length - 1];
-          after = { score: last.score, id: last.doc.id };
+          after = { score: last.score, id: last.profile.id };
         }
         expect({ seed, first, hits: got }).toEqual({ seed, first, hits: want });
       }
@@ -217,7 +215,7 @@ describe('ExpertIndex.search against a brute-force reference', () => {
       const index = build(inst, (early) => early.search({ ...inst.query, after: null, first: 5 }));
       const expected = reference(inst.docs, inst.places, { ...inst.query, after: null, first: 0 });
       const result = index.search({ ...inst.query, after: null, first: 1000 });
-      expect({ seed, total: result.total, ids: result.hits.map((h) => h.doc.id) }).toEqual({ seed, total: expected.length, ids: expected.map((h) => h.id) });
+      expect({ seed, total: result.total, ids: result.hits.map((h) => h.profile.id) }).toEqual({ seed, total: expected.length, ids: expected.map((h) => h.id) });
     }
   });
 
@@ -231,7 +229,7 @@ describe('ExpertIndex.search against a brute-force reference', () => {
       }
       const expected = reference(inst.docs, inst.places, { ...inst.query, after: null, first: 0 });
       const result = index.search({ ...inst.query, after: null, first: 1000 });
-      expect({ seed, total: result.total, ids: result.hits.map((h) => h.doc.id) }).toEqual({ seed, total: expected.length, ids: expected.map((h) => h.id) });
+      expect({ seed, total: result.total, ids: result.hits.map((h) => h.profile.id) }).toEqual({ seed, total: expected.length, ids: expected.map((h) => h.id) });
     }
   });
 
@@ -285,13 +283,13 @@ function indexOf(...docs: ExpertDoc[]): ExpertIndex {
 /** EXPERT in discipline 1. */
 const offers = [{ disciplineId: 1, levelRank: 3 }];
 
-const ids = (index: ExpertIndex, q: ExpertQuery): string[] => index.search(q).hits.map((h) => h.doc.id);
+const ids = (index: ExpertIndex, q: ExpertQuery): string[] => index.search(q).hits.map((h) => h.profile.id);
 
 describe('ExpertIndex.search, by example', () => {
   it('finds a person offering a child discipline when the parent group is requested', () => {
     const index = indexOf(makeDoc({ id: 'anna', offers: [{ disciplineId: 11, levelRank: 3 }] }));
     const result = index.search(query({ requested: [[10, 11, 12]] }));
-    expect(result.hits.map((h) => [h.doc.id, h.matched])).toEqual([['anna', [0]]]);
+    expect(result.hits.map((h) => [h.profile.id, h.matched])).toEqual([['anna', [0]]]);
     expect(result.total).toBe(1);
     // Coverage 1, unknown hours (0.25): (0.6 + 0.15 * 0.25) / 0.75.
     expect(result.hits[0].score).toBeCloseTo(0.85, 9);
@@ -312,7 +310,7 @@ describe('ExpertIndex.search, by example', () => {
     );
     expect(ids(index, query({ requested: [[5]] }))).toEqual(['expert', 'basic', 'mixed']);
     expect(ids(index, query({ requested: [[5]], minLevelRank: 2 }))).toEqual(['expert']);
-    const mixed = index.search(query({ requested: [[5], [7]], minLevelRank: 2 })).hits.find((h) => h.doc.id === 'mixed')!;
+    const mixed = index.search(query({ requested: [[5], [7]], minLevelRank: 2 })).hits.find((h) => h.profile.id === 'mixed')!;
     expect(mixed.matched).toEqual([1]);
     // Coverage (0 + 0.75) / 2: the BASIC offer for 5 does not count.
     expect(mixed.score).toBeCloseTo((0.6 * 0.375 + 0.15 * 0.25) / 0.75, 9);
@@ -350,7 +348,7 @@ describe('ExpertIndex.search, by example', () => {
 
   it('keeps NATIONAL people within any withinKm, wherever they live, and reports their distance', () => {
     const result = indexOf(...people).search(query({ requested: [[1]], near: VLISSINGEN.code, withinKm: 20 }));
-    expect(result.hits.map((h) => [h.doc.id, h.distanceKm])).toEqual([
+    expect(result.hits.map((h) => [h.profile.id, h.distanceKm])).toEqual([
       ['local-middelburg', Math.round(distanceKm(VLISSINGEN.latitude, VLISSINGEN.longitude, MIDDELBURG.latitude, MIDDELBURG.longitude) * 10) / 10],
       ['national-nowhere', null],
       ['national-groningen', Math.round(distanceKm(VLISSINGEN.latitude, VLISSINGEN.longitude, GRONINGEN.latitude, GRONINGEN.longitude) * 10) / 10],
@@ -401,7 +399,7 @@ describe('ExpertIndex maintenance', () => {
     index.remove('nobody');
     expect(index.size).toBe(1);
     const result = index.search(query({ requested: [[1]] }));
-    expect([result.total, result.hits.map((h) => h.doc.id)]).toEqual([1, ['bert']]);
+    expect([result.total, result.hits.map((h) => h.profile.id)]).toEqual([1, ['bert']]);
   });
 
   it('reuses a freed slot without leaking the previous occupant', () => {
@@ -417,7 +415,7 @@ describe('ExpertIndex maintenance', () => {
     expect(ids(index, query({ requested: [[1]] }))).toEqual([]);
     expect(ids(index, query({ requested: [[2]], lexemes: ['water'] }))).toEqual([]);
     const hits = index.search(query({ requested: [[1], [2]] })).hits;
-    expect(hits.map((h) => [h.doc.id, h.matched])).toEqual([
+    expect(hits.map((h) => [h.profile.id, h.matched])).toEqual([
       ['carla', [1]],
       ['bert', [1]],
     ]);
@@ -435,7 +433,7 @@ describe('ExpertIndex maintenance', () => {
       makeDoc({ id: 'carla', offers: [{ disciplineId: 13, levelRank: 3 }] }),
       makeDoc({ id: 'dirk', offers: [{ disciplineId: 11, levelRank: 2 }], optedIn: false }),
     );
-    expect(index.offering([10, 11, 12], new Set(['bert'])).map((d) => d.id)).toEqual(['anna']);
-    expect(index.offering([11, 12, 13], new Set()).map((d) => d.id).sort()).toEqual(['anna', 'bert', 'carla']);
+    expect(index.offering([10, 11, 12], new Set(['bert'])).map((d) => d.profile.id)).toEqual(['anna']);
+    expect(index.offering([11, 12, 13], new Set()).map((d) => [d.profile.id, d.offers.length]).sort()).toEqual([['anna', 2], ['bert', 1], ['carla', 1]]);
   });
 });

@@ -11,7 +11,6 @@ type DocRow = Omit<ExpertDoc, 'offers' | 'lexemes'> & { offers: string[]; lexeme
 const DOCS_SQL = `
   SELECT p.id, p.name, p.headline, p.bio, p.organisation, p.sector, p.scope, p.municipality_code AS "municipalityCode",
          p.available_hours_per_month AS "availableHoursPerMonth", a.opted_in AS "optedIn",
-         p.created_at AS "createdAt", p.updated_at AS "updatedAt",
          coalesce((SELECT array_agg(o.discipline_id || ':' || o.level) FROM professional_offer o WHERE o.professional_id = p.id), '{}') AS offers,
          coalesce((SELECT array_agg(l.lexeme || ':' || array_to_string(l.weights, '')) FROM unnest(p.search_vector) l), '{}') AS lexemes
   FROM professional p JOIN account a ON a.id = p.id`;

@@ -5,25 +5,38 @@
 // (20,000 of 100,000 people) and must score and rank all of them for an exact totalCount
 // and stable pages. In PostgreSQL that took 170–800 ms per query on the CI machine; here it
 // is a pass over typed arrays (BENCHMARKS.md). Memory: ~200 bytes a person plus their text.
-import { availabilityOf, proximityOf, scoreFrom } from './expert-score.js';
+import { availabilityOf, proximityOf, scoreSum, weightTotal } from './expert-score.js';
 
 export type LexemeWeight = 'A' | 'B' | 'C' | 'D';
 
-export interface ExpertDoc {
-  id: string;
-  name: string;
-  headline: string | null;
-  bio: string | null;
-  organisation: string | null;
-  sector: string;
-  scope: string;
-  municipalityCode: string | null;
-  availableHoursPerMonth: number | null;
-  optedIn: boolean;
-  createdAt: Date;
-  updatedAt: Date;
+/**
+ * What a search shows of a person: the public fields of their profile, nothing private. The
+ * index keeps one per person, apart from what it needs only for changes (offers, words), so
+ * that a page of results reads 20 small objects rather than 20 documents scattered over a
+ * large heap (each a cache and TLB miss; BENCHMARKS.md, issue #3).
+ */
+export interface ExpertProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly headline: string | null;
+  readonly bio: string | null;
+  readonly organisation: string | null;
+  readonly sector: string;
+  readonly scope: string;
+  readonly municipalityCode: string | null;
+  readonly availableHoursPerMonth: number | null;
+}
+
+export interface ExpertOffer {
+  readonly disciplineId: number;
   /** Level rank 1 (BASIC) … 3 (EXPERT). */
-  offers: readonly { disciplineId: number; levelRank: number }[];
+  readonly levelRank: number;
+}
+
+/** A person as the index takes them in. */
+export interface ExpertDoc extends ExpertProfile {
+  optedIn: boolean;
+  offers: readonly ExpertOffer[];
   /** Lexemes of name, headline, organisation and bio as PostgreSQL's Dutch configuration stems them, with their best weight. */
   lexemes: readonly { lexeme: string; weight: LexemeWeight }[];
 }
@@ -52,7 +65,7 @@ export interface ExpertQuery {
 }
 
 export interface ExpertHit {
-  doc: ExpertDoc;
+  profile: ExpertProfile;
   score: number;
   /** Indexes into `requested` of the disciplines the person offers. */
   matched: number[];
@@ -81,6 +94,19 @@ const MAX_REQUESTED = 16;
  */
 const AVAILABILITY_BY_CODE = Float64Array.from({ length: 22 }, (_, code) => availabilityOf(code === 0 ? null : code - 1));
 const ODD_AVAILABILITY = 255;
+
+// A slot's facts for the search loop, packed in one 32-bit word: a candidate costs one memory
+// read instead of one per column. In the server the index's arrays are mostly out of the CPU's
+// caches by the next search, so each read is a likely miss (BENCHMARKS.md, issue #3).
+const OPTED_IN = 1;
+const NATIONAL = 2;
+/** Bits 2–9: availability code (AVAILABILITY_BY_CODE, ODD_AVAILABILITY). */
+const AVAILABILITY_SHIFT = 2;
+/** Bits 10–17: sector code (codeOf). */
+const SECTOR_SHIFT = 10;
+/** Bits 18–29: index into `places` + 1; 0 for no place. */
+const PLACE_SHIFT = 18;
+const MAX_PLACES = (1 << 12) - 2;
 
 function availabilityCode(hours: number | null): number {
   if (hours === null) return 0;
@@ -123,6 +149,9 @@ class Posting {
   private codes: number[] = [];
   private dead = 0;
   private packed: Packed | null = null;
+
+  /** @param key the lexeme, for a posting of `mentions` */
+  constructor(readonly key: string | null = null) {}
 
   get size(): number {
     return this.slots.length - this.dead;
@@ -220,19 +249,18 @@ export class ExpertIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
   // One entry per slot, columns kept apart so the search loop reads typed arrays.
-  private docs: (ExpertDoc | null)[] = [];
+  private profiles: (ExpertProfile | null)[] = [];
+  private offersOfSlot: (readonly ExpertOffer[] | null)[] = [];
+  /** The postings of the slot's lexemes (`mentions`), so that removing them needs no strings. */
+  private mentionsOfSlot: (Posting[] | null)[] = [];
   private ids: string[] = [];
   private idKeys = new Float64Array(0);
   /** Moves on when the slot's person is removed: their posting entries die with it. */
   private generation = new Int32Array(0);
-  private optedIn = new Uint8Array(0);
-  private national = new Uint8Array(0);
-  private sectorCode = new Uint8Array(0);
-  /** Index into `places`, or -1. */
-  private place = new Int16Array(0);
-  /** The availability part of the score (from the hours a month), as a code (AVAILABILITY_BY_CODE). */
-  private availability = new Uint8Array(0);
+  /** What the search loop needs of a slot, in one word (see OPTED_IN … PLACE_SHIFT). */
+  private facts = new Uint32Array(0);
   private readonly sectorCodes = new Map<string, number>();
+  private readonly strings = new Map<string, string>();
   /** Discipline id → who offers it. */
   private readonly offers = new Map<number, Posting>();
   /** Lexeme → whose text has it, with the code of its best weight there. */
@@ -260,6 +288,7 @@ export class ExpertIndex {
 
   constructor(private readonly places: readonly Place[]) {
     this.placeIndex = new Map(places.map((p, i) => [p.code, i]));
+    if (places.length > MAX_PLACES) throw new Error(`The search index holds at most ${MAX_PLACES} places (got ${places.length})`);
     this.noProximity = new Float64Array(places.length + 1).fill(Number.NaN);
   }
 
@@ -269,40 +298,60 @@ export class ExpertIndex {
 
   upsert(doc: ExpertDoc): void {
     this.remove(doc.id);
-    const slot = this.free.pop() ?? this.docs.length;
+    const slot = this.free.pop() ?? this.profiles.length;
     this.grow(slot + 1);
-    this.docs[slot] = doc;
+    const place = doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1;
+    // Only the public fields, in an object of their own; strings that many people share
+    // (sector, scope, municipality code) are stored once.
+    this.profiles[slot] = Object.freeze({
+      id: doc.id,
+      name: doc.name,
+      headline: doc.headline,
+      bio: doc.bio,
+      organisation: doc.organisation,
+      sector: this.shared(doc.sector),
+      scope: this.shared(doc.scope),
+      municipalityCode: place >= 0 ? this.places[place].code : doc.municipalityCode,
+      availableHoursPerMonth: doc.availableHoursPerMonth,
+    });
+    this.offersOfSlot[slot] = doc.offers;
     this.ids[slot] = doc.id;
     this.idKeys[slot] = idKey(doc.id);
-    this.optedIn[slot] = doc.optedIn ? 1 : 0;
-    this.national[slot] = doc.scope === 'NATIONAL' ? 1 : 0;
-    this.sectorCode[slot] = this.codeOf(doc.sector);
-    this.place[slot] = doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1;
-    this.availability[slot] = availabilityCode(doc.availableHoursPerMonth);
+    this.facts[slot] =
+      (doc.optedIn ? OPTED_IN : 0) |
+      (doc.scope === 'NATIONAL' ? NATIONAL : 0) |
+      (availabilityCode(doc.availableHoursPerMonth) << AVAILABILITY_SHIFT) |
+      (this.codeOf(doc.sector) << SECTOR_SHIFT) |
+      ((place + 1) << PLACE_SHIFT);
     this.slotOf.set(doc.id, slot);
     const generation = this.generation[slot];
     for (const { disciplineId, levelRank } of doc.offers) this.offersOf(disciplineId).add(slot, generation, levelRank);
+    const mentions: Posting[] = [];
     for (const { lexeme, weight } of doc.lexemes) {
       let posting = this.mentions.get(lexeme);
       if (!posting) {
-        posting = new Posting();
+        posting = new Posting(lexeme);
         this.mentions.set(lexeme, posting);
       }
       posting.add(slot, generation, LEXEME_CODES[weight]);
+      mentions.push(posting);
     }
+    this.mentionsOfSlot[slot] = mentions;
   }
 
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    const doc = this.docs[slot]!;
+    const mentions = this.mentionsOfSlot[slot]!;
     this.generation[slot] += 1;
-    const postings = [...doc.offers.map((o) => this.offersOf(o.disciplineId)), ...doc.lexemes.map((l) => this.mentions.get(l.lexeme)!)];
+    const postings = [...this.offersOfSlot[slot]!.map((o) => this.offersOf(o.disciplineId)), ...mentions];
     for (const posting of postings) posting.drop();
     for (const posting of new Set(postings)) posting.tidy(this.generation);
-    for (const { lexeme } of doc.lexemes) if (this.mentions.get(lexeme)?.size === 0) this.mentions.delete(lexeme);
-    this.docs[slot] = null;
-    this.optedIn[slot] = 0;
+    for (const posting of mentions) if (posting.size === 0) this.mentions.delete(posting.key!);
+    this.profiles[slot] = null;
+    this.offersOfSlot[slot] = null;
+    this.mentionsOfSlot[slot] = null;
+    this.facts[slot] = 0;
     this.slotOf.delete(id);
     this.free.push(slot);
   }
@@ -366,17 +415,24 @@ export class ExpertIndex {
     const limit = q.first + 1;
     // Compare slots, not id strings: reading every candidate's id string costs a cache miss each.
     const excludeSlot = this.slotOf.get(q.excludeId) ?? -1;
-    const { optedIn, sectorCode, place: placeOf, national, availability, textMarks, textSums } = this;
-    // Proximity per place, the last entry for people without one; all NaN (left out of the score)
+    const { facts, textMarks, textSums } = this;
+    // Proximity by place index + 1 (0: people without a place); all NaN (left out of the score)
     // without `near`. One typed-array read per candidate: choosing between such a read and a
     // constant made V8 box every candidate's proximity on the heap (300 KB per popular search).
-    const unplaced = this.places.length;
     const proximity = near >= 0 ? this.proximityFrom(near) : this.noProximity;
     const hasWithin = withinKm !== null;
     const within = withinKm ?? 0;
-    /** Indexes into `candidates`, best first. */
+    // A score is scoreSum / norm rounded to 9 decimals, with the same norm for every candidate.
+    // So a candidate whose sum falls short of the page's last one by more than `margin` (two
+    // rounding steps) cannot enter the page, and one whose sum exceeds the cursor's by as much
+    // was on an earlier page: neither needs its exact score (a division and a rounding).
+    const norm = weightTotal(near >= 0, hasText);
+    const margin = norm * 2e-9;
+    const afterSum = after !== null ? after.score * norm : Number.POSITIVE_INFINITY;
+    /** Indexes into `candidates`, best first, with their scores and sums. */
     const page = new Int32Array(limit + 1);
     const pageScores = new Float64Array(limit + 1);
+    const pageSums = new Float64Array(limit + 1);
     let n = 0;
     let total = 0;
     for (let i = 0; i < count; i++) {
@@ -391,11 +447,13 @@ export class ExpertIndex {
         slot = candidates[i];
         slotCoverage = coverage[slot] / 4 / k;
       }
-      if (optedIn[slot] === 0 || slot === excludeSlot) continue;
-      if (sectors !== null && sectors[sectorCode[slot]] === 0) continue;
-      const place = placeOf[slot];
+      const info = facts[slot];
+      if ((info & OPTED_IN) === 0 || slot === excludeSlot) continue;
+      if (sectors !== null && sectors[(info >> SECTOR_SHIFT) & 0xff] === 0) continue;
+      const placeCode = info >> PLACE_SHIFT;
+      const place = placeCode - 1;
       if (inProvince !== null && (place < 0 || inProvince[place] === 0)) continue;
-      if (hasWithin && national[slot] === 0 && (distances === null || place < 0 || distances[place] > within)) continue;
+      if (hasWithin && (info & NATIONAL) === 0 && (distances === null || place < 0 || distances[place] > within)) continue;
       let textRank = Number.NaN;
       if (hasText) {
         if (textStamp >= 0 && textMarks[slot] !== textStamp) continue;
@@ -403,21 +461,26 @@ export class ExpertIndex {
         textRank = sum / (sum + 1);
       }
       total += 1;
-      const slotProximity = proximity[place >= 0 ? place : unplaced];
-      const hoursCode = availability[slot];
+      const slotProximity = proximity[placeCode];
+      const hoursCode = (info >> AVAILABILITY_SHIFT) & 0xff;
       const slotAvailability =
-        hoursCode !== ODD_AVAILABILITY ? AVAILABILITY_BY_CODE[hoursCode] : availabilityOf(this.docs[slot]!.availableHoursPerMonth);
-      const score = Math.round(scoreFrom(slotCoverage, slotAvailability, slotProximity, textRank) * 1e9) / 1e9;
+        hoursCode !== ODD_AVAILABILITY ? AVAILABILITY_BY_CODE[hoursCode] : availabilityOf(this.profiles[slot]!.availableHoursPerMonth);
+      const sum = scoreSum(slotCoverage, slotAvailability, slotProximity, textRank);
+      if (n === limit && sum < pageSums[n - 1] - margin) continue;
+      if (sum > afterSum + margin) continue;
+      const score = Math.round((sum / norm) * 1e9) / 1e9;
       if (after !== null && !(after.score > score || (after.score === score && this.keyBefore(afterKey, after.id, slot)))) continue;
       if (n === limit && !this.before(score, slot, pageScores[n - 1], candidates[page[n - 1]])) continue;
       let at = n;
       while (at > 0 && this.before(score, slot, pageScores[at - 1], candidates[page[at - 1]])) {
         page[at] = page[at - 1];
         pageScores[at] = pageScores[at - 1];
+        pageSums[at] = pageSums[at - 1];
         at--;
       }
       page[at] = i;
       pageScores[at] = score;
+      pageSums[at] = sum;
       if (n < limit) n++;
     }
     const hits: ExpertHit[] = [];
@@ -426,19 +489,19 @@ export class ExpertIndex {
       const matched: number[] = [];
       if (k === 1) matched.push(0);
       else for (let r = 0; r < k; r++) if (masks[slot] & (1 << r)) matched.push(r);
-      const place = placeOf[slot];
+      const place = (facts[slot] >> PLACE_SHIFT) - 1;
       const distance = distances !== null && place >= 0 ? Math.round(distances[place] * 10) / 10 : null;
-      hits.push({ doc: this.docs[slot]!, score: pageScores[h], matched, distanceKm: distance });
+      hits.push({ profile: this.profiles[slot]!, score: pageScores[h], matched, distanceKm: distance });
     }
     if (k > 1) for (let i = 0; i < count; i++) masks[candidates[i]] = 0;
     return { total, hits, hasNextPage: n > q.first };
   }
 
   /** Everyone opted in who offers any of the disciplines (at any level), except `excluded`. */
-  offering(disciplineIds: readonly number[], excluded: ReadonlySet<string>): ExpertDoc[] {
+  offering(disciplineIds: readonly number[], excluded: ReadonlySet<string>): { profile: ExpertProfile; offers: readonly ExpertOffer[] }[] {
     const found = new Set<number>();
-    for (const slot of this.offersFor(disciplineIds).slots) if (this.optedIn[slot] === 1 && !excluded.has(this.ids[slot])) found.add(slot);
-    return [...found].map((slot) => this.docs[slot]!);
+    for (const slot of this.offersFor(disciplineIds).slots) if ((this.facts[slot] & OPTED_IN) !== 0 && !excluded.has(this.ids[slot])) found.add(slot);
+    return [...found].map((slot) => ({ profile: this.profiles[slot]!, offers: this.offersOfSlot[slot]! }));
   }
 
   /** Whether the person in slot a ranks before the one in slot b. */
@@ -529,10 +592,21 @@ export class ExpertIndex {
     return packed;
   }
 
+  /** One instance of a string that many people share. */
+  private shared(value: string): string {
+    let found = this.strings.get(value);
+    if (found === undefined) {
+      found = value;
+      this.strings.set(value, value);
+    }
+    return found;
+  }
+
   private codeOf(sector: string): number {
     let code = this.sectorCodes.get(sector);
     if (code === undefined) {
       code = this.sectorCodes.size + 1;
+      if (code > 0xff) throw new Error('The search index holds at most 255 sectors');
       this.sectorCodes.set(sector, code);
     }
     return code;
@@ -540,20 +614,16 @@ export class ExpertIndex {
 
   /** Makes room for `n` slots in every column. */
   private grow(n: number): void {
-    if (this.optedIn.length >= n) return;
+    if (this.facts.length >= n) return;
     const size = Math.max(1024, n * 2);
-    const widen = <T extends Uint8Array | Int16Array | Int32Array | Float64Array>(old: T, make: (size: number) => T): T => {
+    const widen = <T extends Int32Array | Uint32Array | Float64Array>(old: T, make: (size: number) => T): T => {
       const next = make(size);
       next.set(old);
       return next;
     };
     this.idKeys = widen(this.idKeys, (n) => new Float64Array(n));
     this.generation = widen(this.generation, (n) => new Int32Array(n));
-    this.optedIn = widen(this.optedIn, (n) => new Uint8Array(n));
-    this.national = widen(this.national, (n) => new Uint8Array(n));
-    this.sectorCode = widen(this.sectorCode, (n) => new Uint8Array(n));
-    this.place = widen(this.place, (n) => new Int16Array(n));
-    this.availability = widen(this.availability, (n) => new Uint8Array(n));
+    this.facts = widen(this.facts, (n) => new Uint32Array(n));
   }
 
   private offersOf(disciplineId: number): Posting {
@@ -569,9 +639,10 @@ export class ExpertIndex {
     let proximity = this.proximities.get(place);
     if (!proximity) {
       const distances = this.distancesFrom(place);
+      // By place index + 1, as in `facts`: entry 0 is for people without a place.
       proximity = new Float64Array(this.places.length + 1);
-      for (let p = 0; p < this.places.length; p++) proximity[p] = proximityOf(distances[p]);
-      proximity[this.places.length] = proximityOf(null);
+      proximity[0] = proximityOf(null);
+      for (let p = 0; p < this.places.length; p++) proximity[p + 1] = proximityOf(distances[p]);
       this.proximities.set(place, proximity);
     }
     return proximity;
@@ -589,7 +660,7 @@ export class ExpertIndex {
 
   /** Sizes the scratch arrays for every slot; fresh marks are 0, which no stamp in use equals. */
   private ensureScratch(): void {
-    const n = this.docs.length;
+    const n = this.profiles.length;
     if (this.bestRank.length >= n) return;
     const size = Math.max(1024, n * 2);
     this.bestRank = new Uint8Array(size);

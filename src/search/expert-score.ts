@@ -54,15 +54,24 @@ export function proximityOf(distanceKm: number | null): number {
  * would make V8 box each number on the heap.
  */
 export function scoreFrom(coverage: number, availability: number, proximity: number, textRank: number): number {
+  return scoreSum(coverage, availability, proximity, textRank) / weightTotal(!Number.isNaN(proximity), !Number.isNaN(textRank));
+}
+
+/** The numerator of the score: its parts times their weights, NaN parts left out. */
+export function scoreSum(coverage: number, availability: number, proximity: number, textRank: number): number {
   let sum = WEIGHTS.coverage * coverage + WEIGHTS.availability * availability;
+  if (!Number.isNaN(proximity)) sum += WEIGHTS.proximity * proximity;
+  if (!Number.isNaN(textRank)) sum += WEIGHTS.text * textRank;
+  return sum;
+}
+
+/**
+ * The denominator of the score: the weights of the parts the search uses. The same for every
+ * candidate of a search, so candidates can be compared by scoreSum alone.
+ */
+export function weightTotal(hasProximity: boolean, hasText: boolean): number {
   let total = WEIGHTS.coverage + WEIGHTS.availability;
-  if (!Number.isNaN(proximity)) {
-    sum += WEIGHTS.proximity * proximity;
-    total += WEIGHTS.proximity;
-  }
-  if (!Number.isNaN(textRank)) {
-    sum += WEIGHTS.text * textRank;
-    total += WEIGHTS.text;
-  }
-  return sum / total;
+  if (hasProximity) total += WEIGHTS.proximity;
+  if (hasText) total += WEIGHTS.text;
+  return total;
 }

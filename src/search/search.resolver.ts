@@ -5,7 +5,7 @@ import type { Discipline } from '../disciplines/dto/discipline.type.js';
 import { SignedIn } from '../graphql/current-viewer.decorator.js';
 import { toExpertiseNeed } from '../initiatives/dto/initiative.mapper.js';
 import type { Professional } from '../professionals/dto/professional.types.js';
-import { docToProfessional } from './dto/expert-doc.mapper.js';
+import { profileToProfessional } from './dto/expert-profile.mapper.js';
 import { ExpertConnection, type ExpertEdge, ExpertSearchInput, TeamSuggestion } from './dto/search.types.js';
 import { type ExpertHit, SearchService } from './search.service.js';
 import { TeamService } from './team.service.js';
@@ -18,7 +18,7 @@ class Edge implements ExpertEdge {
   readonly distanceKm: number | null;
 
   constructor(private readonly hit: ExpertHit) {
-    this.node = docToProfessional(hit.professional);
+    this.node = profileToProfessional(hit.professional);
     this.score = hit.score;
     this.matchedDisciplines = hit.matchedDisciplines.map(toDiscipline);
     this.distanceKm = hit.distanceKm;
@@ -59,7 +59,7 @@ export class SearchResolver {
   ): Promise<TeamSuggestion> {
     const team = await this.teams.suggest(viewer, initiativeId, maxMembers);
     return {
-      members: team.members.map((m) => ({ professional: docToProfessional(m.professional), covers: m.covers.map(toExpertiseNeed) })),
+      members: team.members.map((m) => ({ professional: profileToProfessional(m.professional), covers: m.covers.map(toExpertiseNeed) })),
       uncovered: team.uncovered.map(toExpertiseNeed),
     };
   }

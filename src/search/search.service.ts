@@ -10,12 +10,12 @@ import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import type { DisciplineEntity } from '../disciplines/discipline.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { ExpertSearchInput } from './dto/search.types.js';
-import type { ExpertDoc } from './expert-index.js';
+import type { ExpertProfile } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
 
 export interface ExpertHit {
   readonly cursor: string;
-  readonly professional: ExpertDoc;
+  readonly professional: ExpertProfile;
   readonly score: number;
   readonly matchedDisciplines: DisciplineEntity[];
   readonly distanceKm: number | null;
@@ -24,7 +24,7 @@ export interface ExpertHit {
 /** A hit whose cursor is encoded when read: a result list reads only the last one (pageInfo.endCursor). */
 class Hit implements ExpertHit {
   constructor(
-    readonly professional: ExpertDoc,
+    readonly professional: ExpertProfile,
     readonly score: number,
     readonly matchedDisciplines: DisciplineEntity[],
     readonly distanceKm: number | null,
@@ -96,7 +96,7 @@ export class SearchService {
     return {
       totalCount: result.total,
       hasNextPage: result.hasNextPage,
-      hits: result.hits.map(({ doc, score, matched, distanceKm }) => new Hit(doc, score, matched.map((i) => requested[i]), distanceKm)),
+      hits: result.hits.map(({ profile, score, matched, distanceKm }) => new Hit(profile, score, matched.map((i) => requested[i]), distanceKm)),
     };
   }
 

@@ -8,14 +8,14 @@ import { isUuid } from '../common/ids.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { ExpertiseNeedEntity, InitiativeEntity, InitiativeInitiatorEntity } from '../initiatives/initiative.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { distanceKm, type ExpertDoc } from './expert-index.js';
+import { distanceKm, type ExpertProfile } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
 import { suggestTeam, type NeedToCover, type TeamCandidate } from './team/team-cover.js';
 
 export const MAX_TEAM_SIZE = 20;
 
 export interface Team {
-  members: { professional: ExpertDoc; covers: ExpertiseNeedEntity[] }[];
+  members: { professional: ExpertProfile; covers: ExpertiseNeedEntity[] }[];
   uncovered: ExpertiseNeedEntity[];
 }
 
@@ -53,20 +53,20 @@ export class TeamService {
     const index = await this.experts.current();
     const docs = index.offering([...new Set(needs.flatMap((n) => n.disciplineIds))], initiatorIds);
     const place = this.regions.requireMunicipality(initiative.municipalityCode);
-    const candidates: TeamCandidate[] = docs.map((doc) => {
-      const home = this.regions.municipality(doc.municipalityCode);
+    const candidates: TeamCandidate[] = docs.map(({ profile, offers }) => {
+      const home = this.regions.municipality(profile.municipalityCode);
       return {
-        id: doc.id,
-        offers: doc.offers,
+        id: profile.id,
+        offers,
         distanceKm: home ? distanceKm(place.latitude, place.longitude, home.latitude, home.longitude) : null,
-        availableHoursPerMonth: doc.availableHoursPerMonth,
+        availableHoursPerMonth: profile.availableHoursPerMonth,
       };
     });
     const cover = suggestTeam(needs, candidates, { maxMembers });
     const needById = new Map(open.map((n) => [n.id, n]));
-    const docById = new Map(docs.map((d) => [d.id, d]));
+    const profileById = new Map(docs.map(({ profile }) => [profile.id, profile]));
     return {
-      members: cover.members.map((m) => ({ professional: docById.get(m.candidateId)!, covers: m.covers.map((id) => needById.get(id)!) })),
+      members: cover.members.map((m) => ({ professional: profileById.get(m.candidateId)!, covers: m.covers.map((id) => needById.get(id)!) })),
       uncovered: cover.uncovered.map((id) => needById.get(id)!),
     };
   }
