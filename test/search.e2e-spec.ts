@@ -135,4 +135,26 @@ describe('searchExperts', () => {
     expect(await bad({ disciplines: [] })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(await bad({ disciplines: ['participatie'] }, 101)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
+
+  // A query seen before runs compiled by graphql-jit (src/graphql/compiled-execution.plugin.ts).
+  it('answers a repeated query compiled exactly as graphql-js did the first time, errors included', async () => {
+    const full = `query Full($input: ExpertSearchInput!) { searchExperts(input: $input) { totalCount
+      edges { score distanceKm matchedDisciplines { slug name } node { id name headline bio organisation sector scope availableHoursPerMonth municipality { code name province { name } } } } } }`;
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await t.gql(full, { input: { disciplines: ['participatie'], municipalityCode: 'GM0718' } }, { token }));
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    const anna = (answers[2].data as { searchExperts: { edges: { node: Record<string, unknown> }[] } }).searchExperts.edges[0].node;
+    expect(anna).toMatchObject({
+      name: 'Anna', bio: 'Werkt in de wijken van Vlissingen', sector: 'GOVERNMENT', scope: expect.any(String), availableHoursPerMonth: 10,
+      municipality: { code: 'GM0718', name: 'Vlissingen', province: { name: 'Zeeland' } },
+    });
+    expect(Object.keys(anna)).not.toContain('email');
+
+    const failing = `query Failing($input: ExpertSearchInput!) { searchExperts(input: $input) { totalCount } }`;
+    for (let i = 0; i < 3; i++) {
+      const res = await t.gql(failing, { input: { disciplines: ['bestaat-niet'] } }, { token });
+      expect(res.errors).toEqual([{ message: 'Unknown discipline "bestaat-niet"', path: ['searchExperts'], locations: expect.any(Array), extensions: { code: 'BAD_USER_INPUT', field: 'discipline', value: 'bestaat-niet' } }]);
+    }
+  });
 });
