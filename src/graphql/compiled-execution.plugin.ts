@@ -10,20 +10,25 @@
 // - mutations and subscriptions (never run twice, see below);
 // - a query the first time it is seen (compiling costs more than one execution, and a client
 //   that sends ever-new queries must not make the server compile them all);
-// - any answer that has errors. graphql-jit's result is then dropped and the query executed
-//   again by graphql-js, so every error reaches the client through Apollo's error handling and
-//   `formatError` (graphql-errors.ts), exactly as without this plugin. Queries only read, so
-//   running one twice changes nothing; it costs one more execution on an error path.
+// - any answer that has errors (or a compiled execution that threw). graphql-jit's result is
+//   then dropped and the query executed again by graphql-js, so every error reaches the client
+//   through Apollo's error handling and `formatError` (graphql-errors.ts), exactly as without
+//   this plugin. Queries only read (the rate limits apply to sign-in mutations), so running one
+//   twice changes nothing but the cost of that error path.
 //
 // Parsing, validation and the query limits (query-limits.ts) run before this hook as before.
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation, GraphQLResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import { Logger } from '@nestjs/common';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
-/** Distinct queries whose compiled form (or sighting count) is kept. */
-const CACHE_SIZE = 1_000;
+/**
+ * Distinct queries whose compiled form (or sighting count) is kept. A client application sends
+ * a fixed set of queries; a compiled one holds its generated code (tens of KB).
+ */
+const CACHE_SIZE = 500;
 /** Executions by graphql-js before a query is compiled. */
 const COMPILE_AFTER = 1;
 
@@ -46,6 +51,17 @@ export function compiledExecutionPlugin<TContext extends object>(
   counts: CompiledExecutionCounts = { compiled: 0, redone: 0 },
 ): ApolloServerPlugin<TContext> {
   const entries = new LRUCache<string, Entry>({ max: CACHE_SIZE });
+  const logger = new Logger('GraphQL');
+
+  function compile(context: GraphQLRequestContextResponseForOperation<TContext>, operationName: string | undefined): CompiledQuery | null {
+    try {
+      const result = compileQuery(context.schema, context.document, operationName);
+      return isCompiledQuery(result) ? result : null;
+    } catch (error) {
+      logger.warn({ err: error, operationName }, 'graphql-jit could not compile a query; graphql-js runs it');
+      return null;
+    }
+  }
 
   function compiledFor(context: GraphQLRequestContextResponseForOperation<TContext>): CompiledQuery | null {
     const operationName = context.request.operationName ?? undefined;
@@ -57,8 +73,7 @@ export function compiledExecutionPlugin<TContext extends object>(
     }
     if (entry.compiled === undefined || entry.schema !== context.schema) {
       if (++entry.seen <= COMPILE_AFTER) return null;
-      const result = compileQuery(context.schema, context.document, operationName);
-      entry = { seen: entry.seen, compiled: isCompiledQuery(result) ? result : null, schema: context.schema };
+      entry = { seen: entry.seen, compiled: compile(context, operationName), schema: context.schema };
       entries.set(key, entry);
     }
     return entry.compiled ?? null;
@@ -71,8 +86,10 @@ export function compiledExecutionPlugin<TContext extends object>(
           if (context.operation.operation !== 'query') return null;
           const compiled = compiledFor(context);
           if (!compiled) return null;
-          const result = await compiled.query(undefined, context.contextValue, context.request.variables ?? {});
-          if (result.errors?.length) {
+          const result = await Promise.resolve()
+            .then(() => compiled.query(undefined, context.contextValue, context.request.variables ?? {}))
+            .catch(() => null);
+          if (result === null || result.errors?.length) {
             counts.redone += 1;
             return null;
           }
