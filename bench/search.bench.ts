@@ -427,6 +427,7 @@ async function captureSearchSql(): Promise<SearchSql> {
   await sync.current(); // the full load
   await sleep(150); // past SYNC_INTERVAL_MS: the next search reads the change log
   await sync.current();
+  await sync.onModuleDestroy(); // ends the index thread
   const indexLoad = syncCaptured.find((c) => /\bFROM professional p\b/.test(c.sql));
   const changeLogRead = syncCaptured.find((c) => /\bprofessional_change\b/.test(c.sql));
 

@@ -1,12 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { LEVEL_RANK, type ExpertiseLevel } from '../common/enums.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { type ExpertDoc, ExpertIndex, type LexemeWeight } from './expert-index.js';
-
-/** An ExpertDoc as the load query returns it: offers and lexemes still as "a:b" strings. */
-type DocRow = Omit<ExpertDoc, 'offers' | 'lexemes'> & { offers: string[]; lexemes: string[] };
+import type { DocRow } from './expert-doc-row.js';
+import { RemoteExpertIndex } from './expert-index.remote.js';
 
 const DOCS_SQL = `
   SELECT p.id, p.name, p.headline, p.bio, p.organisation, p.sector, p.scope, p.municipality_code AS "municipalityCode",
@@ -15,6 +12,8 @@ const DOCS_SQL = `
          coalesce((SELECT array_agg(l.lexeme || ':' || array_to_string(l.weights, '')) FROM unnest(p.search_vector) l), '{}') AS lexemes
   FROM professional p JOIN account a ON a.id = p.id`;
 
+/** People per message while loading the index thread. */
+const LOAD_BATCH = 2_000;
 /** Above this many changed people a sync reloads everything instead. */
 const FULL_RELOAD_THRESHOLD = 5_000;
 /** A search reads the change log at most this often; changes show up within this time. */
@@ -25,35 +24,23 @@ const SYNC_INTERVAL_MS = 100;
  */
 const STALE_AFTER_MS = 6 * 3600_000;
 
-function toDoc({ offers, lexemes, ...doc }: DocRow): ExpertDoc {
-  return {
-    ...doc,
-    offers: offers.map((o) => {
-      const [id, level] = o.split(':');
-      return { disciplineId: Number(id), levelRank: LEVEL_RANK[level as ExpertiseLevel] };
-    }),
-    lexemes: lexemes.map((l) => {
-      const at = l.lastIndexOf(':');
-      // weights lists the lexeme's weights (e.g. "AC"); the first is the best.
-      return { lexeme: l.slice(0, at), weight: (l.slice(at + 1, at + 2) || 'D') as LexemeWeight };
-    }),
-  };
-}
-
 /**
- * Keeps this process's ExpertIndex in step with PostgreSQL: a full load at start, then the
- * professionals the change log names. The log is read from the oldest transaction that was
- * still running at the previous read (its snapshot's xmin), so a change committed late by a
- * long transaction is never skipped; re-reading a change is harmless.
+ * Keeps this process's search index (in a thread of its own, expert-index.remote.ts) in step
+ * with PostgreSQL: a full load at start, then the professionals the change log names. The log
+ * is read from the oldest transaction that was still running at the previous read (its
+ * snapshot's xmin), so a change committed late by a long transaction is never skipped;
+ * re-reading a change is harmless. A full reload fills a new thread while searches go on in
+ * the old one; a thread that died is replaced by a new one, loaded in full.
  */
 @Injectable()
-export class ExpertIndexSync implements OnApplicationBootstrap {
+export class ExpertIndexSync implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ExpertIndexSync.name);
-  private index: ExpertIndex | null = null;
+  private index: RemoteExpertIndex | null = null;
   private loading: Promise<void> | null = null;
   private syncing: Promise<void> | null = null;
   private lastSync = 0;
   private xmin = '0';
+  private closed = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -64,8 +51,19 @@ export class ExpertIndexSync implements OnApplicationBootstrap {
     void this.ready().catch((error: unknown) => this.logger.error({ err: error }, 'loading the expert index failed'));
   }
 
+  /** Ends the index thread; a load still running ends its own when it is done. */
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    await this.index?.close();
+  }
+
   /** The index, current up to SYNC_INTERVAL_MS ago. */
-  async current(): Promise<ExpertIndex> {
+  async current(): Promise<RemoteExpertIndex> {
+    if (this.index?.failed && !this.closed) {
+      this.logger.error('the search index thread died; loading the index again');
+      this.index = null;
+      this.loading = null;
+    }
     await this.ready();
     if (Date.now() - this.lastSync >= SYNC_INTERVAL_MS) {
       this.syncing ??= this.sync().finally(() => (this.syncing = null));
@@ -84,17 +82,29 @@ export class ExpertIndexSync implements OnApplicationBootstrap {
 
   private async loadAll(): Promise<void> {
     const started = Date.now();
-    const index = new ExpertIndex(
+    // One snapshot for the data and the log position, so nothing falls between them.
+    const { xmin, rows } = await this.db.transaction('REPEATABLE READ', async (tx: EntityManager) => {
+      const [{ xmin: position }]: { xmin: string }[] = await tx.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`);
+      return { xmin: position, rows: (await tx.query(DOCS_SQL)) as DocRow[] };
+    });
+    const index = new RemoteExpertIndex(
       this.regions.municipalities().map((m) => ({ code: m.code, provinceCode: m.province.code, latitude: m.latitude, longitude: m.longitude })),
     );
-    // One snapshot for the data and the log position, so nothing falls between them.
-    const xmin = await this.db.transaction('REPEATABLE READ', async (tx: EntityManager) => {
-      const [{ xmin: position }]: { xmin: string }[] = await tx.query(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`);
-      const rows: DocRow[] = await tx.query(DOCS_SQL);
-      for (const row of rows) index.upsert(toDoc(row));
-      return position;
-    });
+    try {
+      const batches: Promise<void>[] = [];
+      for (let start = 0; start < rows.length; start += LOAD_BATCH) batches.push(index.upsert(rows.slice(start, start + LOAD_BATCH)));
+      await Promise.all(batches);
+    } catch (error) {
+      await index.close();
+      throw error;
+    }
+    if (this.closed) {
+      await index.close();
+      throw new Error('The search index was closed while it loaded');
+    }
+    const previous = this.index;
     this.index = index;
+    void previous?.close();
     this.xmin = xmin;
     this.lastSync = Date.now();
     this.logger.log({ people: index.size, ms: Date.now() - started }, 'expert index loaded');
@@ -118,8 +128,8 @@ export class ExpertIndexSync implements OnApplicationBootstrap {
     if (ids.length > 0) {
       const rows: DocRow[] = await this.db.query(`${DOCS_SQL} WHERE p.id = ANY($1::uuid[])`, [ids]);
       const found = new Set(rows.map((r) => r.id));
-      for (const row of rows) this.index!.upsert(toDoc(row));
-      for (const id of ids) if (!found.has(id)) this.index!.remove(id);
+      await this.index!.upsert(rows);
+      await this.index!.remove(ids.filter((id) => !found.has(id)));
     }
     this.xmin = xmin;
   }

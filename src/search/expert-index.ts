@@ -66,6 +66,8 @@ export interface ExpertQuery {
 
 export interface ExpertHit {
   profile: ExpertProfile;
+  /** The person's slot in the index: theirs until they are changed or removed. */
+  slot: number;
   score: number;
   /** Indexes into `requested` of the disciplines the person offers. */
   matched: number[];
@@ -296,7 +298,8 @@ export class ExpertIndex {
     return this.slotOf.size;
   }
 
-  upsert(doc: ExpertDoc): void {
+  /** Adds or replaces a person; returns their slot. */
+  upsert(doc: ExpertDoc): number {
     this.remove(doc.id);
     const slot = this.free.pop() ?? this.profiles.length;
     this.grow(slot + 1);
@@ -337,11 +340,13 @@ export class ExpertIndex {
       mentions.push(posting);
     }
     this.mentionsOfSlot[slot] = mentions;
+    return slot;
   }
 
-  remove(id: string): void {
+  /** Removes a person; returns the slot they had, or -1. */
+  remove(id: string): number {
     const slot = this.slotOf.get(id);
-    if (slot === undefined) return;
+    if (slot === undefined) return -1;
     const mentions = this.mentionsOfSlot[slot]!;
     this.generation[slot] += 1;
     const postings = [...this.offersOfSlot[slot]!.map((o) => this.offersOf(o.disciplineId)), ...mentions];
@@ -354,6 +359,7 @@ export class ExpertIndex {
     this.facts[slot] = 0;
     this.slotOf.delete(id);
     this.free.push(slot);
+    return slot;
   }
 
   search(q: ExpertQuery): ExpertResult {
@@ -491,17 +497,17 @@ export class ExpertIndex {
       else for (let r = 0; r < k; r++) if (masks[slot] & (1 << r)) matched.push(r);
       const place = (facts[slot] >> PLACE_SHIFT) - 1;
       const distance = distances !== null && place >= 0 ? Math.round(distances[place] * 10) / 10 : null;
-      hits.push({ profile: this.profiles[slot]!, score: pageScores[h], matched, distanceKm: distance });
+      hits.push({ profile: this.profiles[slot]!, slot, score: pageScores[h], matched, distanceKm: distance });
     }
     if (k > 1) for (let i = 0; i < count; i++) masks[candidates[i]] = 0;
     return { total, hits, hasNextPage: n > q.first };
   }
 
   /** Everyone opted in who offers any of the disciplines (at any level), except `excluded`. */
-  offering(disciplineIds: readonly number[], excluded: ReadonlySet<string>): { profile: ExpertProfile; offers: readonly ExpertOffer[] }[] {
+  offering(disciplineIds: readonly number[], excluded: ReadonlySet<string>): { profile: ExpertProfile; slot: number; offers: readonly ExpertOffer[] }[] {
     const found = new Set<number>();
     for (const slot of this.offersFor(disciplineIds).slots) if ((this.facts[slot] & OPTED_IN) !== 0 && !excluded.has(this.ids[slot])) found.add(slot);
-    return [...found].map((slot) => ({ profile: this.profiles[slot]!, offers: this.offersOfSlot[slot]! }));
+    return [...found].map((slot) => ({ profile: this.profiles[slot]!, slot, offers: this.offersOfSlot[slot]! }));
   }
 
   /** Whether the person in slot a ranks before the one in slot b. */

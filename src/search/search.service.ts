@@ -80,7 +80,7 @@ export class SearchService {
     if (lexemes?.length === 0) return { hits: [], hasNextPage: false, totalCount: 0 }; // only stop words
 
     const index = await this.experts.current();
-    const result = index.search({
+    const result = await index.search({
       requested: requestedIds.map((id) => this.disciplines.withDescendants(id)),
       minLevelRank: input.minLevel ? LEVEL_RANK[input.minLevel] : 1,
       sectors: input.sectors?.length ? new Set(input.sectors) : null,

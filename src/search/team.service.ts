@@ -51,7 +51,7 @@ export class TeamService {
       hoursPerMonth: n.hoursPerMonth,
     }));
     const index = await this.experts.current();
-    const docs = index.offering([...new Set(needs.flatMap((n) => n.disciplineIds))], initiatorIds);
+    const docs = await index.offering([...new Set(needs.flatMap((n) => n.disciplineIds))], initiatorIds);
     const place = this.regions.requireMunicipality(initiative.municipalityCode);
     const candidates: TeamCandidate[] = docs.map(({ profile, offers }) => {
       const home = this.regions.municipality(profile.municipalityCode);
