@@ -10,6 +10,7 @@ import type { GraphQLContext } from './graphql-context.js';
 import { GraphQLCoreModule } from './graphql-core.module.js';
 import { compiledExecutionPlugin } from './compiled-execution.plugin.js';
 import { formatError } from './graphql-errors.js';
+import { withoutPassThroughResolvers } from './plain-fields.js';
 import { GraphQLExceptionFilter } from './graphql-exception.filter.js';
 import { queryLimits } from './query-limits.js';
 import { validationPipe } from './validation.pipe.js';
@@ -30,6 +31,7 @@ type RawRes = GraphQLContext['res'];
           // test/contract.e2e-spec.ts fails when it is stale.
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: withoutPassThroughResolvers,
           graphiql: !config.isProduction,
           introspection: true,
           includeStacktraceInErrorResponses: false,

@@ -12,15 +12,16 @@ import { Worker } from 'node:worker_threads';
 import type { DocRow } from './expert-doc-row.js';
 import type { ExpertHit, ExpertOffer, ExpertProfile, ExpertQuery, ExpertResult, Place } from './expert-index.js';
 
-/** A page of hits as the thread sends it; the distance is NaN for none, `matched` has bit r for requested discipline r. */
+/**
+ * A page of hits as the thread sends it: per hit, the slot, the score, the distance (NaN for
+ * none) and the requested disciplines met (bit r for discipline r), in that order.
+ */
 export interface RemotePage {
   total: number;
   hasNextPage: boolean;
-  slots: Int32Array;
-  scores: Float64Array;
-  distances: Float64Array;
-  matched: Uint16Array;
+  hits: Float64Array;
 }
+export const HIT_FIELDS = 4;
 
 export type IndexRequest =
   | { id: number; op: 'upsert'; rows: DocRow[] }
@@ -107,11 +108,13 @@ export class RemoteExpertIndex {
   search(query: ExpertQuery): Promise<ExpertResult> {
     return this.request({ op: 'search', query }, (page: RemotePage): ExpertResult => {
       const hits: ExpertHit[] = [];
-      for (let i = 0; i < page.slots.length; i++) {
+      for (let at = 0; at < page.hits.length; at += HIT_FIELDS) {
+        const slot = page.hits[at];
+        const distance = page.hits[at + 2];
+        const bits = page.hits[at + 3];
         const matched: number[] = [];
-        for (let r = 0; r < 16; r++) if (page.matched[i] & (1 << r)) matched.push(r);
-        const distance = page.distances[i];
-        hits.push({ profile: this.profiles[page.slots[i]]!, slot: page.slots[i], score: page.scores[i], matched, distanceKm: Number.isNaN(distance) ? null : distance });
+        for (let r = 0; 1 << r <= bits; r++) if (bits & (1 << r)) matched.push(r);
+        hits.push({ profile: this.profiles[slot]!, slot, score: page.hits[at + 1], matched, distanceKm: Number.isNaN(distance) ? null : distance });
       }
       return { total: page.total, hasNextPage: page.hasNextPage, hits };
     });
