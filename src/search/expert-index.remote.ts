@@ -5,7 +5,7 @@
 //
 // The thread holds what searching needs (postings, words, the packed facts); this side keeps
 // each person's public profile by the slot the thread gave them, so a search's answer crossing
-// over is a few typed arrays. Requests are answered in the order they are sent, so a search
+// over is one typed array of numbers. Requests are answered in the order they are sent, so a search
 // sent after an update sees it, and the slots of an answer are read before any later change.
 // Each answer is handled as it arrives, before the next one.
 import { Worker } from 'node:worker_threads';
