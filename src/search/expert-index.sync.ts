@@ -91,9 +91,16 @@ export class ExpertIndexSync implements OnApplicationBootstrap, OnModuleDestroy 
       this.regions.municipalities().map((m) => ({ code: m.code, provinceCode: m.province.code, latitude: m.latitude, longitude: m.longitude })),
     );
     try {
-      const batches: Promise<void>[] = [];
-      for (let start = 0; start < rows.length; start += LOAD_BATCH) batches.push(index.upsert(rows.slice(start, start + LOAD_BATCH)));
-      await Promise.all(batches);
+      // One batch in the thread's queue while the next is copied, and the event loop free for
+      // other requests between batches (copying 100,000 people at once would hold it for a second).
+      let previous: Promise<void> = Promise.resolve();
+      for (let start = 0; start < rows.length; start += LOAD_BATCH) {
+        const sent = index.upsert(rows.slice(start, start + LOAD_BATCH));
+        sent.catch(() => undefined); // awaited below; a failure meanwhile must not count as unhandled
+        await previous;
+        previous = sent;
+      }
+      await previous;
     } catch (error) {
       await index.close();
       throw error;
