@@ -10,7 +10,7 @@
 // Each answer is handled as it arrives, before the next one.
 import { Worker } from 'node:worker_threads';
 import type { DocRow } from './expert-doc-row.js';
-import type { ExpertHit, ExpertOffer, ExpertProfile, ExpertQuery, ExpertResult, Place } from './expert-index.js';
+import { type ExpertHit, type ExpertOffer, type ExpertProfile, type ExpertQuery, type ExpertResult, type Place, SharedStrings, toProfile } from './expert-index.js';
 
 /**
  * A page of hits as the thread sends it: per hit, the slot, the score, the distance (NaN for
@@ -50,8 +50,7 @@ export class RemoteExpertIndex {
   /** By the person's slot in the thread's index; null for a free slot. */
   private readonly profiles: (ExpertProfile | null)[] = [];
   private people = 0;
-  /** One instance of each string that many people share (sector, scope, municipality code). */
-  private readonly strings = new Map<string, string>();
+  private readonly strings = new SharedStrings();
   private readonly pending = new Map<number, Waiting>();
   private nextId = 1;
   private failure: Error | null = null;
@@ -89,7 +88,7 @@ export class RemoteExpertIndex {
 
   /** Adds or replaces people. */
   async upsert(rows: DocRow[]): Promise<void> {
-    const profiles = rows.map((row) => this.profileOf(row));
+    const profiles = rows.map((row) => toProfile(row, this.strings));
     await this.request({ op: 'upsert', rows }, ({ slots, size }: Changed) => {
       for (let i = 0; i < slots.length; i++) this.profiles[slots[i]] = profiles[i];
       this.people = size;
@@ -160,29 +159,5 @@ export class RemoteExpertIndex {
     this.failure = error;
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
-  }
-
-  /** The public fields only, in an object of their own, shared strings stored once. */
-  private profileOf(row: DocRow): ExpertProfile {
-    return Object.freeze({
-      id: row.id,
-      name: row.name,
-      headline: row.headline,
-      bio: row.bio,
-      organisation: row.organisation,
-      sector: this.shared(row.sector),
-      scope: this.shared(row.scope),
-      municipalityCode: row.municipalityCode === null ? null : this.shared(row.municipalityCode),
-      availableHoursPerMonth: row.availableHoursPerMonth,
-    });
-  }
-
-  private shared(value: string): string {
-    let found = this.strings.get(value);
-    if (found === undefined) {
-      found = value;
-      this.strings.set(value, value);
-    }
-    return found;
   }
 }

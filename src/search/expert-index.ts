@@ -27,6 +27,35 @@ export interface ExpertProfile {
   readonly availableHoursPerMonth: number | null;
 }
 
+/** One instance of each string that many people share (sector, scope, municipality code). */
+export class SharedStrings {
+  private readonly strings = new Map<string, string>();
+
+  get(value: string): string {
+    let found = this.strings.get(value);
+    if (found === undefined) {
+      found = value;
+      this.strings.set(value, value);
+    }
+    return found;
+  }
+}
+
+/** The public fields of a person only, in a frozen object of their own, shared strings stored once. */
+export function toProfile(person: ExpertProfile, strings: SharedStrings): ExpertProfile {
+  return Object.freeze({
+    id: person.id,
+    name: person.name,
+    headline: person.headline,
+    bio: person.bio,
+    organisation: person.organisation,
+    sector: strings.get(person.sector),
+    scope: strings.get(person.scope),
+    municipalityCode: person.municipalityCode === null ? null : strings.get(person.municipalityCode),
+    availableHoursPerMonth: person.availableHoursPerMonth,
+  });
+}
+
 export interface ExpertOffer {
   readonly disciplineId: number;
   /** Level rank 1 (BASIC) … 3 (EXPERT). */
@@ -262,7 +291,7 @@ export class ExpertIndex {
   /** What the search loop needs of a slot, in one word (see OPTED_IN … PLACE_SHIFT). */
   private facts = new Uint32Array(0);
   private readonly sectorCodes = new Map<string, number>();
-  private readonly strings = new Map<string, string>();
+  private readonly strings = new SharedStrings();
   /** Discipline id → who offers it. */
   private readonly offers = new Map<number, Posting>();
   /** Lexeme → whose text has it, with the code of its best weight there. */
@@ -304,19 +333,7 @@ export class ExpertIndex {
     const slot = this.free.pop() ?? this.profiles.length;
     this.grow(slot + 1);
     const place = doc.municipalityCode ? (this.placeIndex.get(doc.municipalityCode) ?? -1) : -1;
-    // Only the public fields, in an object of their own; strings that many people share
-    // (sector, scope, municipality code) are stored once.
-    this.profiles[slot] = Object.freeze({
-      id: doc.id,
-      name: doc.name,
-      headline: doc.headline,
-      bio: doc.bio,
-      organisation: doc.organisation,
-      sector: this.shared(doc.sector),
-      scope: this.shared(doc.scope),
-      municipalityCode: place >= 0 ? this.places[place].code : doc.municipalityCode,
-      availableHoursPerMonth: doc.availableHoursPerMonth,
-    });
+    this.profiles[slot] = toProfile(doc, this.strings);
     this.offersOfSlot[slot] = doc.offers;
     this.ids[slot] = doc.id;
     this.idKeys[slot] = idKey(doc.id);
@@ -596,16 +613,6 @@ export class ExpertIndex {
     if (!cached && this.merged.size >= MAX_MERGED) this.merged.clear();
     this.merged.set(key, { parts, versions, packed });
     return packed;
-  }
-
-  /** One instance of a string that many people share. */
-  private shared(value: string): string {
-    let found = this.strings.get(value);
-    if (found === undefined) {
-      found = value;
-      this.strings.set(value, value);
-    }
-    return found;
   }
 
   private codeOf(sector: string): number {
