@@ -45,6 +45,11 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     options?: { token?: string; headers?: Record<string, string> },
   ): Promise<GraphQLResponse<T>>;
+  /**
+   * POSTs any body (a string is sent as it is, anything else as JSON) to /graphql and returns
+   * the HTTP status with the parsed answer: for probes that check status codes.
+   */
+  post(body: unknown, options?: { token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: GraphQLResponse }>;
   /** Stops the app with SIGTERM (as an orchestrator does) and returns its exit code. */
   stop(): Promise<number | null>;
   close(): Promise<void>;
@@ -151,6 +156,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse<never>;
+    },
+    async post(body, options = {}) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: GraphQLResponse;
+      try {
+        parsed = JSON.parse(text) as GraphQLResponse;
+      } catch {
+        parsed = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
+      }
+      return { status: res.status, body: parsed };
     },
     stop,
     async close() {
