@@ -59,7 +59,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'verbinder-pglite-'));
-    embedded = await startEmbeddedPostgres(dataDir, 3);
+    embedded = await startEmbeddedPostgres(dataDir);
     await migrate(embedded.url);
     onPglite = await snapshot(embedded.url);
 
@@ -93,7 +93,7 @@ describe('migrations', () => {
 
   it('persist the embedded database across restarts', async () => {
     await embedded.stop();
-    embedded = await startEmbeddedPostgres(dataDir, 3);
+    embedded = await startEmbeddedPostgres(dataDir);
     expect((await snapshot(embedded.url)).counts).toEqual(onServer.counts);
   }, 30_000);
 });

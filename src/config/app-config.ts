@@ -105,7 +105,7 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['true', 'false'], { message: 'GRAPHQL_JIT must be true or false' })
   GRAPHQL_JIT: string = 'true';
 
-  /** Size of the PostgreSQL connection pool of each process. */
+  /** Size of the PostgreSQL connection pool of each process (the embedded database always has one: embedded-postgres.ts). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE = 10;
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/runtime-config.js';
 import { dataSourceOptions, ManagedDataSource, runMigrations } from './data-source.js';
-import { EmbeddedPostgresLocked, startEmbeddedPostgres } from './embedded-postgres.js';
+import { EMBEDDED_POOL, EmbeddedPostgresLocked, startEmbeddedPostgres } from './embedded-postgres.js';
 
 @Module({
   imports: [
@@ -18,11 +18,10 @@ import { EmbeddedPostgresLocked, startEmbeddedPostgres } from './embedded-postgr
       }),
       dataSourceFactory: async (options) => {
         const { config, ...rest } = options as typeof options & { config: AppConfig };
-        const embedded = config.databaseUrl
-          ? undefined
-          : await startEmbeddedPostgres(config.dataDir, config.databasePoolSize + 2);
+        const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
         const url = config.databaseUrl ?? embedded!.url;
-        const dataSource = new ManagedDataSource({ ...rest, url } as typeof rest, async () => embedded?.stop());
+        const extra = embedded ? { ...rest.extra, ...EMBEDDED_POOL } : rest.extra;
+        const dataSource = new ManagedDataSource({ ...rest, url, extra } as typeof rest, async () => embedded?.stop());
         try {
           await dataSource.initialize();
           await runMigrations(dataSource);

@@ -13,13 +13,32 @@ export interface EmbeddedPostgres {
 
 export class EmbeddedPostgresLocked extends Error {}
 
-export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
+/**
+ * PGlite has a single session, and the socket server does not keep connections apart: it
+ * runs each protocol message as it comes, so messages of two connections interleave. Two
+ * pool connections then share unnamed statements and portals ("portal \"\" does not exist",
+ * "bind message supplies 2 parameters, but prepared statement \"\" requires 1") and, worse,
+ * one connection's Execute can run the other's bound query and hand its rows to the wrong
+ * caller (a digest with someone else's introductions was seen), and a transaction of one
+ * takes in the statements of another. So a process talks to the embedded database over one
+ * connection: the pool queues the callers, as PGlite would queue their queries anyway. An idle
+ * connection is kept, never closed and reopened, so no second socket overlaps a closing one.
+ */
+export const EMBEDDED_POOL = { max: 1, idleTimeoutMillis: 0 } as const;
+
+/**
+ * The server accepts a second socket only so that a reconnect after a broken connection is
+ * not refused while the old one is still being torn down; the pool above uses one at a time.
+ */
+const MAX_SOCKETS = 2;
+
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const dir = join(dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
   const lock = join(dataDir, 'pglite.pid');
   await takeLock(lock);
   const db = await PGlite.create({ dataDir: dir });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_SOCKETS });
   await server.start();
   const [host, port] = server.getServerConn().split(':');
   return {

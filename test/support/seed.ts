@@ -14,3 +14,12 @@ export function seedSyntheticNetwork(databaseUrl: string, options: { professiona
   );
   if (run.status !== 0) throw new Error(`The seed command failed: ${run.stderr}`);
 }
+
+/**
+ * Loads the hand-written demo network (`npm run seed -- --demo`) into `DATABASE_URL`, or,
+ * without one, into the embedded database under `DATA_DIR` (which no running app may hold).
+ */
+export function seedDemoNetwork(target: { DATABASE_URL: string } | { DATA_DIR: string }): void {
+  const run = spawnSync(process.execPath, [SEED_COMMAND, '--demo'], { env: { PATH: process.env.PATH, ...target }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`The seed command failed: ${run.stderr}`);
+}

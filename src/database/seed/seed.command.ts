@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   // The same .env the app reads (the app loads it through @nestjs/config).
   if (existsSync('.env')) process.loadEnvFile('.env');
   const env = validateEnv(process.env);
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR, 3);
+  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres(env.DATA_DIR);
   const url = env.DATABASE_URL ?? embedded!.url;
   const started = Date.now();
   try {
