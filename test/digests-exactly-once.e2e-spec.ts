@@ -74,8 +74,9 @@ async function runAndCheckDigests(t: TestApp, mails: () => Promise<ParsedMail[]>
   let queued = -1;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const run = (await t.gql<{ matchRun: { status: string; error: string | null; stats: { emailsQueued: number } | null } }>(RUN, { id: runId }, { token }))
-      .data!.matchRun;
+    const res = await t.gql<{ matchRun: { status: string; error: string | null; stats: { emailsQueued: number } | null } }>(RUN, { id: runId }, { token });
+    const run = res.data?.matchRun;
+    if (!run) throw new Error(`No run ${runId}: ${JSON.stringify(res.errors)}`);
     if (run.status === 'FAILED') throw new Error(`The run failed: ${run.error}`);
     if (run.status === 'COMPLETED') queued = run.stats!.emailsQueued;
     if (queued >= 0 && (await mails()).filter(isDigest).length >= queued) break;
@@ -104,6 +105,18 @@ async function runAndCheckDigests(t: TestApp, mails: () => Promise<ParsedMail[]>
   }
 }
 
+/** Many requests at once, each reading other rows: every answer is its own request's. */
+async function expectConcurrentReadsKeptApart(t: TestApp): Promise<void> {
+  const list = await t.gql<{ initiatives: { edges: { node: { id: string; title: string } }[] } }>(`{ initiatives(first: 50) { edges { node { id title } } } }`);
+  const initiatives = list.data!.initiatives.edges.map((e) => e.node);
+  expect(initiatives.length).toBeGreaterThan(5);
+  const asked = Array.from({ length: 6 }, () => initiatives).flat();
+  const answers = await Promise.all(
+    asked.map((i) => t.gql<{ initiative: { id: string; title: string } | null }>(`query($id: ID!) { initiative(id: $id) { id title } }`, { id: i.id })),
+  );
+  expect(answers.map((a) => a.errors ?? a.data?.initiative)).toEqual(asked);
+}
+
 describe('the demo network run sends every digest exactly once, to its own recipient', () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
@@ -124,6 +137,7 @@ describe('the demo network run sends every digest exactly once, to its own recip
       }
       return [...parsed.values()];
     };
+    await expectConcurrentReadsKeptApart(t);
     await runAndCheckDigests(t, mails, async (runId) => {
       expect(await t.stop()).toBe(0); // the embedded database may be opened by one process at a time
       const db = await openEmbeddedDatabase(dataDir);
