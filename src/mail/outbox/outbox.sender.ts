@@ -55,8 +55,29 @@ export type SendOutcome = 'sent' | 'skipped' | 'already-sent' | 'gone';
  * server accepted the message and before the SENT mark commits (milliseconds). The retry then
  * sends a message with the same Message-ID, which receiving systems and mail clients treat as
  * the same message (and the test SMTP server counts once); SMTP offers no way to ask a relay
- * whether it already has a message, so this cannot be closed from here.
+ * whether it already has a message, so this cannot be closed from here. At most the sends a
+ * worker has in flight (SMTP_CONNECTIONS) can be caught so; the mark is one statement, one
+ * round trip, to keep each message's share of the window as short as it can be.
  */
+/**
+ * The SENT mark and what a sent digest changes (its introductions PROPOSED → SENT, the
+ * recipient's unanswered-digest counter), in one statement: PostgreSQL runs every
+ * data-modifying part of a WITH exactly once, atomically, and the parts after the first act
+ * only when the row was not marked before. $1 outbox id, $2 Message-ID (null: nothing sent),
+ * $3 a digest was sent, $4 its run, $5 its recipient.
+ */
+const MARK_SENT = `
+  WITH marked AS (
+    UPDATE email_outbox SET status = 'SENT', sent_at = now(), message_id = $2::text, last_error = NULL
+    WHERE id = $1::uuid AND status <> 'SENT' RETURNING id
+  ), introductions AS (
+    UPDATE introduction SET status = 'SENT', updated_at = now()
+    WHERE $3::boolean AND EXISTS (SELECT 1 FROM marked) AND run_id = $4::uuid AND status = 'PROPOSED' AND (a_id = $5::uuid OR b_id = $5::uuid)
+  )
+  INSERT INTO digest_state (account_id, unanswered_in_row, last_digest_at)
+  SELECT $5::uuid, 1, now() WHERE $3::boolean AND EXISTS (SELECT 1 FROM marked)
+  ON CONFLICT (account_id) DO UPDATE SET unanswered_in_row = digest_state.unanswered_in_row + 1, last_digest_at = now()`;
+
 @Injectable()
 export class OutboxSender {
   private readonly logger = new Logger(OutboxSender.name);
@@ -79,23 +100,7 @@ export class OutboxSender {
     const composed = await this.compose(row);
     const messageId = messageIdFor(row.idempotency_key, this.config.publicUrl);
     if (composed) await this.mail.send({ ...composed, to: row.email, messageId });
-    await this.db.transaction(async (tx) => {
-      const [, marked]: [unknown[], number] = await tx.query(
-        `UPDATE email_outbox SET status = 'SENT', sent_at = now(), message_id = $2, last_error = NULL WHERE id = $1 AND status <> 'SENT' RETURNING id`,
-        [row.id, composed ? messageId : null],
-      );
-      if (!marked || !composed || row.kind !== 'digest') return;
-      await tx.query(
-        `UPDATE introduction SET status = 'SENT', updated_at = now()
-         WHERE run_id = $1 AND status = 'PROPOSED' AND (a_id = $2 OR b_id = $2)`,
-        [row.run_id, row.account_id],
-      );
-      await tx.query(
-        `INSERT INTO digest_state (account_id, unanswered_in_row, last_digest_at) VALUES ($1, 1, now())
-         ON CONFLICT (account_id) DO UPDATE SET unanswered_in_row = digest_state.unanswered_in_row + 1, last_digest_at = now()`,
-        [row.account_id],
-      );
-    });
+    await this.db.query(MARK_SENT, [row.id, composed ? messageId : null, composed !== null && row.kind === 'digest', row.run_id, row.account_id]);
     this.logger.log({ msg: composed ? 'email sent' : 'email skipped: nothing to say', outboxId, kind: row.kind, messageId });
     return composed ? 'sent' : 'skipped';
   }
