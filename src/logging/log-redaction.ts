@@ -16,7 +16,6 @@ export const REDACT_PATHS = [
   'req.headers.cookie',
   'res.headers["set-cookie"]',
   'err.parameters',
-  'err.driverError.parameters',
 ];
 
 /**
