@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthApiModule } from './auth/auth-api.module.js';
+import { RateLimitStorage } from './auth/rate-limit.storage.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisciplinesModule } from './disciplines/disciplines.module.js';
@@ -18,7 +18,7 @@ import { MatchingModule, MatchingWorkerModule } from './matching/matching.module
 import { ProfessionalsModule } from './professionals/professionals.module.js';
 import { AppConfig } from './config/runtime-config.js';
 import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
-import { type RedisLocation, redisOptions } from './redis/redis-locator.js';
+import type { RedisLocation } from './redis/redis-locator.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SearchModule } from './search/search.module.js';
 
@@ -29,8 +29,9 @@ import { SearchModule } from './search/search.module.js';
 export class CoreModule {}
 
 /**
- * Sign-in links: per client 10 a minute, per email address 5 an hour. Counted in Redis, so
- * the limits hold across every API process.
+ * Sign-in links: per client 10 a minute, per email address 5 an hour, for all mutations that
+ * email an address together (RateLimitBucket). Counted in Redis, so the limits hold across every
+ * API process.
  */
 export const RATE_LIMITS = [
   { name: 'client', ttl: 60_000, limit: 10 },
@@ -44,7 +45,7 @@ export const RATE_LIMITS = [
       inject: [REDIS_LOCATION, AppConfig],
       useFactory: (location: RedisLocation, config: AppConfig) => ({
         throttlers: RATE_LIMITS,
-        storage: new ThrottlerStorageRedisService({ ...redisOptions(location.url), keyPrefix: `${config.redisPrefix}:throttle:` }),
+        storage: new RateLimitStorage(location.url, `${config.redisPrefix}:throttle:`),
       }),
     }),
     AuthApiModule,

@@ -4,7 +4,8 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotAuthenticated } from '../common/domain-error.js';
-import { DigestFrequency, type Locale, RegionScope, type Role, type Sector } from '../common/enums.js';
+import { DigestFrequency, RegionScope, type Role, type Sector } from '../common/enums.js';
+import type { JobPayloads } from '../jobs/jobs.js';
 import { AppConfig } from '../config/runtime-config.js';
 import { EmailQueue } from '../mail/email.queue.js';
 import { ProfessionalEntity } from '../professionals/professional.entity.js';
@@ -44,21 +45,36 @@ export class AuthService {
   ) {}
 
   /**
-   * Creates the account unless the address already has one, then emails a sign-in link.
-   * The answer is the same either way, so it never reveals whether an address is known.
+   * Queues the registration: the worker creates the account unless the address has one, then
+   * emails a sign-in link either way. Only what needs no lookup happens here (the municipality is
+   * checked against reference data in memory), so the answer is the same, and takes as long,
+   * whether or not the address is known.
    */
   async register(input: Registration): Promise<void> {
     if (input.municipalityCode) this.regions.requireMunicipality(input.municipalityCode);
-    const email = normalizeEmail(input.email);
-    const existing = await this.findAccountId(email);
-    const accountId = existing ?? (await this.createAccount({ ...input, email }));
-    await this.emails.add('sign-in-link', { accountId });
+    await this.emails.add('registration', {
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      sector: input.sector,
+      municipalityCode: input.municipalityCode ?? null,
+      locale: input.locale === 'en' ? 'en' : 'nl',
+    });
   }
 
-  /** Emails a sign-in link when the address has an account; silent otherwise. */
+  /** Queues a sign-in link; the worker sends it if the address has an account (see register). */
   async requestSignInLink(rawEmail: string): Promise<void> {
-    const accountId = await this.findAccountId(normalizeEmail(rawEmail));
-    if (accountId) await this.emails.add('sign-in-link', { accountId });
+    await this.emails.add('sign-in-link', { email: normalizeEmail(rawEmail) });
+  }
+
+  /** Worker side of register: the account of the address, created now if there is none. */
+  async accountForRegistration(registration: JobPayloads['email']['registration']): Promise<string> {
+    return (await this.accountIdOf(registration.email)) ?? (await this.createAccount(registration));
+  }
+
+  /** The account of a normalised address, if there is one. */
+  async accountIdOf(email: string): Promise<string | null> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM account WHERE lower(email) = $1`, [email]);
+    return row?.id ?? null;
   }
 
   /** Stores a new single-use token for the account and returns it (for the emailed link). */
@@ -121,30 +137,24 @@ export class AuthService {
     return viewer;
   }
 
-  private async findAccountId(email: string): Promise<string | null> {
-    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM account WHERE lower(email) = $1`, [email]);
-    return row?.id ?? null;
-  }
-
-  private async createAccount(input: Registration & { email: string }): Promise<string> {
+  private async createAccount(input: JobPayloads['email']['registration']): Promise<string> {
     const id = randomUUID();
-    const locale: Locale = input.locale === 'en' ? 'en' : 'nl';
     try {
       await this.db.transaction(async (tx) => {
         await tx.getRepository(AccountEntity).insert({
           id,
           email: input.email,
           roles: rolesFor(input.email, this.config.adminEmails),
-          locale,
+          locale: input.locale,
           optedIn: true,
           frequency: DigestFrequency.WEEKLY,
           maxIntroductionsPerDigest: 3,
         });
         await tx.getRepository(ProfessionalEntity).insert({
           id,
-          name: input.name.trim(),
+          name: input.name,
           sector: input.sector,
-          municipalityCode: input.municipalityCode ?? null,
+          municipalityCode: input.municipalityCode,
           scope: RegionScope.LOCAL,
         });
       });
@@ -153,7 +163,7 @@ export class AuthService {
     } catch (error) {
       // Two registrations of one address at once: the second finds the first.
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        const existing = await this.findAccountId(input.email);
+        const existing = await this.accountIdOf(input.email);
         if (existing) return existing;
       }
       throw error;

@@ -8,6 +8,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A service the request needs (Redis) is down for a moment: nothing was done; try again. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -71,5 +73,13 @@ export class RateLimited extends DomainError {
   readonly code = ErrorCode.RATE_LIMITED;
   constructor() {
     super('Too many requests; try again later');
+  }
+}
+
+/** Redis is unreachable: the request did nothing and may be sent again in a moment. */
+export class ServiceUnavailable extends DomainError {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  constructor() {
+    super('Verbinder is briefly unavailable; nothing was done. Try again in a minute.', { retryable: true });
   }
 }

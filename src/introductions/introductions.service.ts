@@ -12,6 +12,7 @@ import type { MatchReason } from '../matching/engine/types.js';
 import { ProfessionalEntity } from '../professionals/professional.entity.js';
 import { type ReasonView, reasonsFor } from '../matching/reasons.js';
 import type { IntroductionStatus } from './dto/introduction.types.js';
+import { viewerStatusSql } from './viewer-status.js';
 
 export const MAX_COMMENT_LENGTH = 1000;
 
@@ -44,21 +45,9 @@ interface ViewRow {
   locale: Locale;
 }
 
-/**
- * The status a participant sees. A decline is private: whoever did not decline sees the
- * introduction as still waiting (SENT, or ACCEPTED when they said yes) until it would have
- * expired, and then EXPIRED, exactly as if the other had never answered. $1 is the viewer.
- */
-const VIEWER_STATUS = `
-  CASE WHEN i.status = 'DECLINED' AND (CASE WHEN i.a_id = $1 THEN i.a_answer ELSE i.b_answer END) IS DISTINCT FROM false
-       THEN CASE WHEN i.expires_at < now() THEN 'EXPIRED'
-                 WHEN (CASE WHEN i.a_id = $1 THEN i.a_answer ELSE i.b_answer END) THEN 'ACCEPTED'
-                 ELSE 'SENT' END
-       ELSE i.status::text END`;
-
 const VIEW_SELECT = `
   SELECT i.id, i.kind, i.a_id, i.b_id, i.initiative_id, i.score, i.reasons, i.created_at,
-         ${VIEWER_STATUS} AS viewer_status,
+         ${viewerStatusSql('i', '$1')} AS viewer_status,
          ca.email AS counterpart_email, va.locale
   FROM introduction i
   JOIN account ca ON ca.id = CASE WHEN i.a_id = $1 THEN i.b_id ELSE i.a_id END
@@ -106,7 +95,7 @@ export class IntroductionsService {
   /**
    * Records one participant's answer, once. Both yes → CONNECTED, and each gets one email
    * with the other's name and address (outbox rows in the same transaction). A no → DECLINED;
-   * the other side is never told (see VIEWER_STATUS).
+   * the other side is never told (see viewerStatusSql).
    */
   async respond(accountId: string, id: string, accept: boolean): Promise<IntroductionView> {
     const connected = await this.db.transaction(async (tx) => {

@@ -1,5 +1,10 @@
 // Every queue and job name with its payload. Payloads carry ids only: a handler reloads
-// what it needs from PostgreSQL, so a retried job sees the current state.
+// what it needs from PostgreSQL, so a retried job sees the current state. The two exceptions
+// are the sign-in requests, which carry what the person typed: the API answers them without
+// looking anything up, so that the answer takes as long for a known address as for an unknown
+// one; the worker finds (or creates) the account.
+import type { Locale, Sector } from '../common/enums.js';
+
 export const QUEUES = {
   email: 'email',
   maintenance: 'maintenance',
@@ -8,7 +13,10 @@ export const QUEUES = {
 
 export interface JobPayloads {
   email: {
-    'sign-in-link': { accountId: string };
+    /** A sign-in link for the account of this (normalised) address, if there is one. */
+    'sign-in-link': { email: string };
+    /** An account for this address unless it has one, then a sign-in link either way. */
+    registration: { email: string; name: string; sector: Sector; municipalityCode: string | null; locale: Locale };
     /** One row of email_outbox (digest, connection, pause notice). */
     outbox: { outboxId: string };
   };
@@ -40,6 +48,9 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnComplete: { age: 24 * 3600, count: 1_000 },
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 } as const;
+
+/** Sign-in requests hold an address: gone once the link is sent; a failed one is kept a day, to inspect. */
+export const SIGN_IN_JOB_OPTIONS = { ...DEFAULT_JOB_OPTIONS, removeOnComplete: true, removeOnFail: { age: 24 * 3600, count: 1_000 } } as const;
 
 /** Job ids derived from business keys make enqueueing idempotent (BullMQ ids may not contain ':'). */
 export const jobIds = {

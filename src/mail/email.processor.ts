@@ -3,6 +3,7 @@ import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job, Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { AuthService } from '../auth/auth.service.js';
 import { SignInLinkMailer } from '../auth/sign-in-link.mailer.js';
 import { AppConfig } from '../config/runtime-config.js';
 import { workerOptions } from '../jobs/worker-options.js';
@@ -17,6 +18,7 @@ export class EmailProcessor extends TypedProcessor<'email'> implements OnApplica
   protected readonly handlers: JobHandlers<'email'>;
 
   constructor(
+    auth: AuthService,
     signInLinks: SignInLinkMailer,
     outbox: OutboxSender,
     @InjectQueue(QUEUES.email) private readonly queue: Queue,
@@ -25,7 +27,12 @@ export class EmailProcessor extends TypedProcessor<'email'> implements OnApplica
   ) {
     super();
     this.handlers = {
-      'sign-in-link': ({ accountId }) => signInLinks.send(accountId),
+      'sign-in-link': async ({ email }) => {
+        const accountId = await auth.accountIdOf(email);
+        // An unknown address gets nothing, and the requester never learns which it was.
+        if (accountId) await signInLinks.send(accountId);
+      },
+      registration: async (registration) => signInLinks.send(await auth.accountForRegistration(registration)),
       outbox: ({ outboxId }) => outbox.send(outboxId),
     };
   }

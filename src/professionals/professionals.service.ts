@@ -5,6 +5,7 @@ import { AccountEntity } from '../auth/account.entity.js';
 import { ViewerCache } from '../auth/viewer-cache.js';
 import { InvalidInput, NotFound } from '../common/domain-error.js';
 import type { ExpertiseLevel, Locale } from '../common/enums.js';
+import { viewerStatusSql } from '../introductions/viewer-status.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { toPreferences, toProfessional } from './dto/professional.mapper.js';
@@ -115,8 +116,9 @@ export class ProfessionalsService {
     const initiatives = await q(`SELECT i.id, i.title, i.summary, i.description, i.lessons_learned, i.status, i.municipality_code, i.created_at, ii.added_at AS initiator_since
       FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id WHERE ii.professional_id = $1 ORDER BY i.created_at`);
     const signIns = await q(`SELECT created_at, expires_at, used_at FROM sign_in_token WHERE account_id = $1 ORDER BY created_at`);
-    // Introductions from the caller's side: their own answer and rating, the counterpart by name only.
-    const introductions = await q(`SELECT i.id, i.kind, i.status, i.score, i.created_at, i.expires_at, i.connected_at, c.name AS counterpart,
+    // Introductions from the caller's side: the status as they see it (a decline by the other stays
+    // private), their own answer and rating, the counterpart by name only.
+    const introductions = await q(`SELECT i.id, i.kind, ${viewerStatusSql('i', '$1')} AS status, i.score, i.created_at, i.expires_at, i.connected_at, c.name AS counterpart,
         n.title AS initiative,
         CASE WHEN i.a_id = $1 THEN i.a_answer ELSE i.b_answer END AS your_answer,
         CASE WHEN i.a_id = $1 THEN i.a_answered_at ELSE i.b_answered_at END AS answered_at,

@@ -108,3 +108,20 @@ export function redisOptions(url: string): { host: string; port: number; usernam
     tls: u.protocol === 'rediss:' ? {} : undefined,
   };
 }
+
+/**
+ * ioredis options for connections that serve a request (rate limits, adding a sign-in job):
+ * during a Redis outage a command fails at once, or within a second when Redis hangs, instead of
+ * waiting in ioredis' offline queue until Redis returns; the caller answers a retryable error.
+ * The connection tries again every 0.1–1 s, so requests work again about a second after Redis
+ * is back. Workers keep waiting connections instead (BullMQ's advice for each side).
+ */
+export function failFastRedisOptions(url: string) {
+  return {
+    ...redisOptions(url),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 1_000,
+    retryStrategy: (attempt: number) => Math.min(attempt * 100, 1_000),
+  };
+}

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Locale } from '../../common/enums.js';
 import { AppConfig } from '../../config/runtime-config.js';
 import { EmailLinks } from '../../introductions/email-links.js';
+import { openForViewerSql } from '../../introductions/viewer-status.js';
 import { PAUSE_AFTER_UNANSWERED } from '../../matching/runs/match-run.executor.js';
 import type { MatchReason } from '../../matching/engine/types.js';
 import { reasonsFor } from '../../matching/reasons.js';
@@ -117,7 +118,9 @@ export class OutboxSender {
     if (row.kind === 'digest') {
       // Someone who opted out after the run gets nothing.
       if (!row.opted_in) return null;
-      const rows = await this.suggestionsFor(`i.run_id = $2 AND i.status IN ('PROPOSED', 'SENT')`, [row.account_id, row.run_id]);
+      // What the recipient may still answer, as they see it: one the other side already declined
+      // (or accepted) is offered all the same, so the digest tells nothing of the other's answer.
+      const rows = await this.suggestionsFor(`i.run_id = $2 AND ${openForViewerSql('i', '$1')}`, [row.account_id, row.run_id]);
       if (rows.length === 0) return null;
       const suggestions: DigestSuggestion[] = [];
       for (const s of rows) {
