@@ -78,6 +78,8 @@ describe('GraphiQL outside production', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const { references, inlineScripts } = referencesOf(await page.text());
+    expect(references.map((r) => new URL(r.url, pageUrl)).filter((url) => url.origin !== pageUrl.origin).map((url) => url.href)).toEqual([]);
+    // Inline code could load from anywhere, and the page's CSP would have to allow it.
     expect(inlineScripts).toEqual([]);
     expect(references.filter((r) => r.kind === 'style')).not.toHaveLength(0);
     expect(references.filter((r) => r.kind === 'script' || r.kind === 'module')).not.toHaveLength(0);

@@ -53,7 +53,7 @@ export class GraphiQLMiddleware implements NestMiddleware<Request, ServerRespons
   }
 }
 
-/** As Apollo decides for its own landing page: a GET that asks for HTML (a browser), not for a GraphQL result. */
+/** A browser opening the address asks for HTML; GraphQL over GET asks for JSON and goes on to Apollo. */
 function wantsPage(req: IncomingMessage): boolean {
   return req.method === 'GET' && /\btext\/html\b/.test(req.headers.accept ?? '');
 }
