@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisciplinesModule } from './disciplines/disciplines.module.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
+import { GraphiQLModule } from './graphql/graphiql/graphiql.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InitiativesModule } from './initiatives/initiatives.module.js';
 import { IntroductionsModule } from './introductions/introductions.module.js';
@@ -55,6 +56,7 @@ export const RATE_LIMITS = [
     IntroductionsModule,
     MatchingModule,
     GraphQLApiModule,
+    GraphiQLModule,
     HealthModule,
     AdminModule,
   ],

@@ -32,7 +32,8 @@ type RawRes = GraphQLContext['res'];
           autoSchemaFile: true,
           sortSchema: true,
           transformSchema: withoutPassThroughResolvers,
-          graphiql: !config.isProduction,
+          // The driver's GraphiQL loads from a CDN; GraphiQLModule serves one from the app's own files.
+          graphiql: false,
           introspection: true,
           includeStacktraceInErrorResponses: false,
           allowBatchedHttpRequests: false,
