@@ -38,7 +38,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Only errors raised while the query is parsed and validated (they have no path), so a
   // message from elsewhere that happens to contain the marker is never passed through.
   if (!formatted.path && formatted.message.includes(QUERY_TOO_COMPLEX_MARKER)) {
-    return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+    // graphql-armor's rules word their errors as syntax errors.
+    return { ...base, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
   }
   const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
   if (tokens) {

@@ -16,7 +16,11 @@ export class Expertise {
  * every field not marked @VisibleToAnonymous() is null or empty for them (anonymous-visibility.ts).
  * municipality, offers, seeks and initiatives are resolved by ProfessionalResolver.
  */
-@ObjectType()
+@ObjectType({
+  description:
+    'A person as anyone signed in sees them (never email or phone). Anonymous callers see who it is, not the profile: ' +
+    'a field described "for anonymous callers" answers them null or empty',
+})
 @PrivateByDefault()
 export class Professional {
   @Field(() => ID) @VisibleToAnonymous() id!: string;
