@@ -11,7 +11,7 @@ import { InvalidInput } from '../common/domain-error.js';
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Where in `root` the first string with a control character is (`variables.f.text`), or null. */
-export function controlCharacterInValue(root: unknown, rootPath: string): string | null {
+function controlCharacterInValue(root: unknown, rootPath: string): string | null {
   // Iterative: the body is client JSON and may nest deeper than the call stack.
   const pending: [unknown, string][] = [[root, rootPath]];
   while (pending.length) {
