@@ -4,7 +4,7 @@ import { ConfigError, parseList, validateEnv } from './app-config.js';
 describe('validateEnv', () => {
   it('applies the defaults', () => {
     const env = validateEnv({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: './.data', REDIS_PREFIX: 'verbinder', LOG_LEVEL: 'info', TRUST_PROXY: 'false', GRAPHQL_JIT: 'true' });
+    expect(env).toMatchObject({ NODE_ENV: 'development', PORT: 3000, DATA_DIR: './.data', REDIS_PREFIX: 'verbinder', LOG_LEVEL: 'info', TRUST_PROXY: 'false', GRAPHQL_JIT: 'true', GRAPHQL_INTROSPECTION: 'true' });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -21,6 +21,7 @@ describe('validateEnv', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'Invalid configuration: DATABASE_URL: DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://x")'],
     [{ LOG_LEVEL: 'loud' }, /^Invalid configuration: LOG_LEVEL: /],
     [{ GRAPHQL_JIT: 'yes' }, 'Invalid configuration: GRAPHQL_JIT: GRAPHQL_JIT must be true or false (got "yes")'],
+    [{ GRAPHQL_INTROSPECTION: 'off' }, 'Invalid configuration: GRAPHQL_INTROSPECTION: GRAPHQL_INTROSPECTION must be true or false (got "off")'],
     [{ JWT_SECRET: 'short' }, 'Invalid configuration: JWT_SECRET: JWT_SECRET must be at least 32 characters (got "short")'],
     [{ NODE_ENV: 'production' }, 'Invalid configuration: JWT_SECRET: required when NODE_ENV=production'],
     [{ ADMIN_EMAILS: 'a@x.nl, nonsense' }, 'Invalid configuration: ADMIN_EMAILS: "nonsense" is not an email address'],

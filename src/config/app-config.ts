@@ -105,6 +105,14 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(['true', 'false'], { message: 'GRAPHQL_JIT must be true or false' })
   GRAPHQL_JIT: string = 'true';
 
+  /**
+   * "true" (default): the API answers introspection queries in production too. Verbinder's
+   * schema is public anyway (schema.graphql and docs/api-contract.graphql are in the
+   * repository), so hiding it would only hamper client tooling; "false" turns it off.
+   */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'GRAPHQL_INTROSPECTION must be true or false' })
+  GRAPHQL_INTROSPECTION: string = 'true';
+
   /** Size of the PostgreSQL connection pool of each process (the embedded database always has one: embedded-postgres.ts). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   DATABASE_POOL_SIZE = 10;

@@ -28,6 +28,7 @@ export class AppConfig {
     readonly engineHeapMb: number,
     readonly matchShardPeople: number,
     readonly graphqlJit: boolean,
+    readonly graphqlIntrospection: boolean,
   ) {}
 
   get isProduction(): boolean {
@@ -58,6 +59,7 @@ export class AppConfig {
       vars.ENGINE_HEAP_MB,
       vars.MATCH_SHARD_PEOPLE,
       vars.GRAPHQL_JIT === 'true',
+      vars.GRAPHQL_INTROSPECTION === 'true',
     );
   }
 }

@@ -102,6 +102,19 @@ describe('compiledExecutionPlugin', () => {
     expect(counts).toEqual({ compiled: 0, redone: 0 });
   });
 
+  it.each([
+    ['an operationName the document lacks', { query: 'query A { people(first: 1) { id } }', operationName: 'Z' }, 'Unknown operation named "Z".'],
+    ['several operations and no operationName', { query: 'query A { people(first: 1) { id } } query B { people(first: 2) { id } }' }, 'Must provide operation name if query contains multiple operations.'],
+  ])('answers %s with a 400 from graphql-js, every time', async (_, request, message) => {
+    const { apollo, calls } = server();
+    for (let i = 0; i < 3; i++) {
+      const answer = await apollo.executeOperation(request);
+      expect(answer.http.status).toBe(400);
+      expect(single(answer)).toEqual({ errors: [{ message, extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
+    }
+    expect(calls.people).toBe(0);
+  });
+
   it('compiles each operation of a document on its own', async () => {
     const { apollo, counts } = server();
     const query = 'query A { people(first: 1) { name } } query B { people(first: 2) { id } }';

@@ -83,7 +83,10 @@ export function compiledExecutionPlugin<TContext extends object>(
     async requestDidStart() {
       return {
         async responseForOperation(context): Promise<GraphQLResponse | null> {
-          if (context.operation.operation !== 'query') return null;
+          // Apollo's type says `operation` is always set here, but it is undefined when
+          // operationName names no operation of the document, or a document of several operations
+          // comes without one; graphql-js then answers OPERATION_RESOLUTION_FAILURE (HTTP 400).
+          if (context.operation?.operation !== 'query') return null;
           const compiled = compiledFor(context);
           if (!compiled) return null;
           const result = await Promise.resolve()

@@ -3,11 +3,14 @@
 // here and reach the client as INTERNAL_SERVER_ERROR without details.
 import { HttpException, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../common/domain-error.js';
 
 /** Prefix of the messages our query-limit rules produce (see query-limits.ts). */
 export const QUERY_TOO_COMPLEX_MARKER = 'Query too complex';
+
+/** graphql-js's parse error for a document over the token limit (query-limits.ts); "that" is its typo. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\b/;
 
 const logger = new Logger('GraphQL');
 
@@ -27,13 +30,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
-  if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  // A domain error thrown by a resolver, or wrapped by a plugin that rejects a request before execution.
+  const domain = original instanceof GraphQLError && original.originalError instanceof DomainError ? original.originalError : original;
+  if (domain instanceof DomainError) {
+    return { ...base, message: domain.message, extensions: { code: domain.code, ...domain.details } };
   }
   // Only errors raised while the query is parsed and validated (they have no path), so a
   // message from elsewhere that happens to contain the marker is never passed through.
   if (!formatted.path && formatted.message.includes(QUERY_TOO_COMPLEX_MARKER)) {
+    // graphql-armor's rules word their errors as syntax errors.
     return { ...base, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+  }
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return { ...base, message: `${QUERY_TOO_COMPLEX_MARKER}: more than ${tokens[1]} tokens`, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
   }
   if (original instanceof HttpException) {
     const code = HTTP_CODES[original.getStatus()];
@@ -45,4 +55,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * The error without graphql-js's "Did you mean …?" hint. Apollo's hideSchemaDetailsFromClientErrors
+ * removes it from validation errors only; variable values (an enum misspelt in `variables`) carry it too.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean(.+?)\?$/, '') };
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Public } from '../auth/access.decorators.js';
 import type { Viewer } from '../auth/viewer.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
@@ -10,7 +10,7 @@ import { toProfessional } from '../professionals/dto/professional.mapper.js';
 import { Professional } from '../professionals/dto/professional.types.js';
 import { Municipality } from '../regions/dto/region.types.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { ExpertiseNeedInput, InitiativeFilter, InitiativeInput, InitiativeUpdateInput } from './dto/initiative.inputs.js';
+import { ExpertiseNeedInput, InitiativeInput, InitiativesArgs, InitiativeUpdateInput } from './dto/initiative.inputs.js';
 import { toExpertiseNeed, toInitiative } from './dto/initiative.mapper.js';
 import { ExpertiseNeed, Initiative, InitiativeConnection } from './dto/initiative.types.js';
 import { InitiativesService } from './initiatives.service.js';
@@ -32,11 +32,7 @@ export class InitiativesResolver {
 
   @Public()
   @Query(() => InitiativeConnection, { description: 'Public: the knowledge bank' })
-  async initiatives(
-    @Args('filter', { type: () => InitiativeFilter, nullable: true }) filter: InitiativeFilter | null,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): Promise<InitiativeConnection> {
+  async initiatives(@Args() { filter, first, after }: InitiativesArgs): Promise<InitiativeConnection> {
     const page = await this.service.list(filter, first, after);
     return {
       edges: page.rows.map((r) => ({ cursor: r.cursor, node: toInitiative(r.entity) })),

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isAdmin, type Viewer } from '../auth/viewer.js';
-import { Forbidden, InvalidInput, NotFound } from '../common/domain-error.js';
+import { Forbidden, NotFound } from '../common/domain-error.js';
 import { InitiativeStatus } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
-import { decodeCursor, encodeCursor, pageSize } from '../common/pagination.js';
+import { decodeRealIdCursor, decodeTimeIdCursor, encodeCursor, pageSize } from '../common/pagination.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { ProfessionalEntity } from '../professionals/professional.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
@@ -18,9 +18,6 @@ export interface InitiativePage {
   hasNextPage: boolean;
   totalCount: number;
 }
-
-/** PostgreSQL's text form of a timestamptz, as the page query writes it into cursors. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
 
 const COLUMNS = `i.id, i.title, i.summary, i.description, i.lessons_learned AS "lessonsLearned", i.status,
   i.municipality_code AS "municipalityCode", i.created_at AS "createdAt", i.updated_at AS "updatedAt"`;
@@ -74,11 +71,14 @@ export class InitiativesService {
 
     const sortKey = query ? `ts_rank(i.search_vector, ${query})` : 'i.created_at';
     if (after) {
-      const [key, id] = decodeCursor(after, ['string', 'string'] as const);
-      const keyIsValid = query ? /^\d+(\.\d+)?(e-?\d+)?$/.test(key) : TIMESTAMP.test(key);
-      if (!isUuid(id) || !keyIsValid) throw new InvalidInput('Invalid cursor', { field: 'after', value: after });
-      const cast = query ? 'real' : 'timestamptz';
-      where.push(`(${sortKey}, i.id) < (${p(key)}::${cast}, ${p(id)}::uuid)`);
+      // The sort key as the page query wrote it: ts_rank's real, or created_at's text form.
+      if (query) {
+        const { value, id } = decodeRealIdCursor(after);
+        where.push(`(${sortKey}, i.id) < (${p(value)}::real, ${p(id)}::uuid)`);
+      } else {
+        const { at, id } = decodeTimeIdCursor(after);
+        where.push(`(${sortKey}, i.id) < (${p(at)}::timestamptz, ${p(id)}::uuid)`);
+      }
     }
     const pageSql = `SELECT ${COLUMNS}, (${sortKey})::text AS "sortKey" FROM initiative i
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

@@ -4,6 +4,7 @@ import { Public } from '../auth/access.decorators.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
 import { Discipline } from '../disciplines/dto/discipline.type.js';
+import { VisibleToAnonymous } from '../graphql/anonymous-visibility.js';
 import { CurrentViewer, SignedIn } from '../graphql/current-viewer.decorator.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
 import { toInitiative } from '../initiatives/dto/initiative.mapper.js';
@@ -71,23 +72,25 @@ export class ProfessionalsResolver {
   // (parent, args, context, info) instead of through its async parameter pipeline. A page of
   // search results resolves this field 20 times (BENCHMARKS.md, issue #3).
   @ResolveField(() => Municipality, { nullable: true })
+  @VisibleToAnonymous()
   municipality(p: Professional): Municipality | null {
     return this.regions.municipality(p.municipalityCode);
   }
 
-  @ResolveField(() => [Expertise])
+  @ResolveField(() => [Expertise], { description: 'Empty for anonymous callers' })
   async offers(@Parent() p: Professional, @Context() ctx: GraphQLContext): Promise<Expertise[]> {
     const rows = await ctx.loaders.offers.load(p.id);
     return rows.map((r) => ({ discipline: toDiscipline(this.disciplines.get(r.disciplineId)), level: r.level }));
   }
 
-  @ResolveField(() => [Discipline])
+  @ResolveField(() => [Discipline], { description: 'Empty for anonymous callers' })
   async seeks(@Parent() p: Professional, @Context() ctx: GraphQLContext): Promise<Discipline[]> {
     const ids = await ctx.loaders.seeks.load(p.id);
     return ids.map((id) => toDiscipline(this.disciplines.get(id)));
   }
 
   @ResolveField(() => [Initiative])
+  @VisibleToAnonymous()
   async initiatives(@Parent() p: Professional, @Context() ctx: GraphQLContext): Promise<Initiative[]> {
     return (await ctx.loaders.initiativesOfProfessional.load(p.id)).map(toInitiative);
   }

@@ -6,6 +6,7 @@ import { ViewerCache } from '../auth/viewer-cache.js';
 import { InvalidInput, NotFound } from '../common/domain-error.js';
 import type { ExpertiseLevel, Locale } from '../common/enums.js';
 import { viewerStatusSql } from '../introductions/viewer-status.js';
+import { wholeForCaller } from '../graphql/anonymous-visibility.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { toPreferences, toProfessional } from './dto/professional.mapper.js';
@@ -38,7 +39,8 @@ export class ProfessionalsService {
       email: account.email,
       roles: account.roles,
       preferences: toPreferences(account),
-      professional: toProfessional(professional),
+      // Also the answer of signIn, whose request has no viewer yet.
+      professional: wholeForCaller(toProfessional(professional)),
     };
   }
 

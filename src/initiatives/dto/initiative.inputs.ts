@@ -1,6 +1,7 @@
-import { Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   IsArray,
   IsBoolean,
@@ -16,8 +17,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ExpertiseLevel, InitiativeStatus } from '../../common/graphql-enums.js';
-import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, PROVINCE_CODE, PROVINCE_MESSAGE, SLUG, SLUG_MESSAGE, Trim } from '../../common/validation-patterns.js';
-
+import {
+  MaxWords,
+  MUNICIPALITY_CODE,
+  MUNICIPALITY_MESSAGE,
+  PROVINCE_CODE,
+  PROVINCE_MESSAGE,
+  SEARCH_TEXT,
+  SLUG,
+  SLUG_MESSAGE,
+  Trim,
+} from '../../common/validation-patterns.js';
 
 @InputType()
 export class ExpertiseNeedInput {
@@ -65,7 +75,8 @@ export class InitiativeUpdateInput extends PartialType(OmitType(InitiativeInput,
 
 @InputType()
 export class InitiativeFilter {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200)
+  @Field(() => String, { nullable: true })
+  @IsOptional() @IsString() @MaxLength(SEARCH_TEXT.maxLength) @MaxWords(SEARCH_TEXT.maxWords)
   text?: string | null;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(MUNICIPALITY_CODE, { message: MUNICIPALITY_MESSAGE })
@@ -77,9 +88,25 @@ export class InitiativeFilter {
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(SLUG, { each: true, message: SLUG_MESSAGE })
   themes?: string[] | null;
 
-  @Field(() => [InitiativeStatus], { nullable: true }) @IsOptional() @IsArray() @IsEnum(InitiativeStatus, { each: true })
+  @Field(() => [InitiativeStatus], { nullable: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(Object.keys(InitiativeStatus).length) @IsEnum(InitiativeStatus, { each: true })
   statuses?: InitiativeStatus[] | null;
 
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
   needsOpen?: boolean | null;
+}
+
+/** An ArgsType rather than three @Args: a nullable input typed `X | null` is emitted as Object and would skip validation. */
+@ArgsType()
+export class InitiativesArgs {
+  @Field(() => InitiativeFilter, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => InitiativeFilter)
+  filter?: InitiativeFilter | null;
+
+  /** Checked by pageSize, as for every list. */
+  @Field(() => Int, { nullable: true, defaultValue: 20 }) @Allow()
+  first!: number | null;
+
+  /** Checked by the cursor decoder. */
+  @Field(() => String, { nullable: true }) @Allow()
+  after?: string | null;
 }

@@ -3,7 +3,16 @@ import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ExpertiseLevel, Sector } from '../../common/graphql-enums.js';
 import { PageInfo } from '../../common/page-info.type.js';
-import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, PROVINCE_CODE, PROVINCE_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation-patterns.js';
+import {
+  MaxWords,
+  MUNICIPALITY_CODE,
+  MUNICIPALITY_MESSAGE,
+  PROVINCE_CODE,
+  PROVINCE_MESSAGE,
+  SEARCH_TEXT,
+  SLUG,
+  SLUG_MESSAGE,
+} from '../../common/validation-patterns.js';
 import { Discipline } from '../../disciplines/dto/discipline.type.js';
 import { ExpertiseNeed } from '../../initiatives/dto/initiative.types.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
@@ -58,6 +67,6 @@ export class ExpertSearchInput {
   minLevel?: ExpertiseLevel | null;
 
   @Field(() => String, { nullable: true, description: 'free text over name, headline, bio (Dutch stemming)' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional() @IsString() @MaxLength(SEARCH_TEXT.maxLength) @MaxWords(SEARCH_TEXT.maxWords)
   text?: string | null;
 }
