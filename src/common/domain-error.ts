@@ -76,10 +76,10 @@ export class RateLimited extends DomainError {
   }
 }
 
-/** Redis is unreachable: the request did nothing and may be sent again in a moment. */
+/** Redis or PostgreSQL is unreachable: the request may be sent again in a moment. */
 export class ServiceUnavailable extends DomainError {
   readonly code = ErrorCode.SERVICE_UNAVAILABLE;
-  constructor() {
-    super('Verbinder is briefly unavailable; nothing was done. Try again in a minute.', { retryable: true });
+  constructor(message = 'Verbinder is briefly unavailable; nothing was done. Try again in a minute.') {
+    super(message, { retryable: true });
   }
 }

@@ -18,6 +18,13 @@ export class ManagedDataSource extends DataSource {
   }
 }
 
+/**
+ * How long a query waits for a connection of the pool (or for a new one to open) before it
+ * fails: a PostgreSQL that does not answer, or a pool exhausted for this long, gives the caller
+ * a retryable error (SERVICE_UNAVAILABLE) instead of a request that hangs.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
@@ -29,7 +36,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     logging: ['query', 'error', 'warn', 'migration'],
     logger: new DatabaseLogger(),
     maxQueryExecutionTime: 1000,
-    extra: { max: poolSize, application_name: 'verbinder' },
+    extra: { max: poolSize, application_name: 'verbinder', connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
   };
 }
 

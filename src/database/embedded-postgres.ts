@@ -23,8 +23,10 @@ export class EmbeddedPostgresLocked extends Error {}
  * takes in the statements of another. So a process talks to the embedded database over one
  * connection: the pool queues the callers, as PGlite would queue their queries anyway. An idle
  * connection is kept, never closed and reopened, so no second socket overlaps a closing one.
+ * Callers wait for it without a time limit: a long transaction (a large run's store) holds it,
+ * and the database is in this process, so it cannot be away.
  */
-export const EMBEDDED_POOL = { max: 1, idleTimeoutMillis: 0 } as const;
+export const EMBEDDED_POOL = { max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 0 } as const;
 
 /**
  * The server accepts a second socket only so that a reconnect after a broken connection is

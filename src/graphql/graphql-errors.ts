@@ -4,7 +4,8 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode } from '../common/domain-error.js';
+import { DomainError, ErrorCode, ServiceUnavailable } from '../common/domain-error.js';
+import { isDatabaseUnavailable } from '../database/database-errors.js';
 
 /** Prefix of the messages our query-limit rules produce (see query-limits.ts). */
 export const QUERY_TOO_COMPLEX_MARKER = 'Query too complex';
@@ -52,6 +53,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const apolloCode = formatted.extensions?.code;
   if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
     return { ...base, extensions: { code: apolloCode } };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // Not a bug but an outage (a PostgreSQL restart): readiness reports it; the client may retry.
+    logger.warn({ err: original, path: formatted.path }, 'database unavailable during a GraphQL operation');
+    const unavailable = new ServiceUnavailable('Verbinder is briefly unavailable. Try again in a minute.');
+    return { ...base, message: unavailable.message, extensions: { code: unavailable.code, ...unavailable.details } };
   }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

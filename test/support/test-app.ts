@@ -127,6 +127,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const output = (): string => stderr.join('\n') + logs.filter((l) => l.level >= 50).map((l) => JSON.stringify(l)).join('\n');
   await waitUntilReady(role === 'worker' ? async () => logs.some((l) => l.msg === 'Verbinder worker started') : () => isReady(url), exited, output);
   const db = new pg.Pool({ connectionString: database?.url ?? env.DATABASE_URL ?? 'postgresql://no-database-with-embedded-defaults', max: 2 });
+  // An idle connection cut from outside (a fault test) is dropped by the pool; the next query opens another.
+  db.on('error', () => undefined);
 
   let stopped: Promise<number | null> | null = null;
   const stop = (): Promise<number | null> => {
