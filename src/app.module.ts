@@ -19,6 +19,7 @@ import { ProfessionalsModule } from './professionals/professionals.module.js';
 import { AppConfig } from './config/runtime-config.js';
 import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
 import { type RedisLocation, redisOptions } from './redis/redis-locator.js';
+import { RedisStatus } from './redis/redis-status.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SearchModule } from './search/search.module.js';
 
@@ -41,11 +42,12 @@ export const RATE_LIMITS = [
   imports: [
     CoreModule,
     ThrottlerModule.forRootAsync({
-      inject: [REDIS_LOCATION, AppConfig],
-      useFactory: (location: RedisLocation, config: AppConfig) => ({
-        throttlers: RATE_LIMITS,
-        storage: new ThrottlerStorageRedisService({ ...redisOptions(location.url), keyPrefix: `${config.redisPrefix}:throttle:` }),
-      }),
+      inject: [REDIS_LOCATION, AppConfig, RedisStatus],
+      useFactory: (location: RedisLocation, config: AppConfig, status: RedisStatus) => {
+        const storage = new ThrottlerStorageRedisService({ ...redisOptions(location.url), keyPrefix: `${config.redisPrefix}:throttle:` });
+        status.watch(storage.redis, 'throttler');
+        return { throttlers: RATE_LIMITS, storage };
+      },
     }),
     AuthApiModule,
     ProfessionalsModule,
