@@ -20,6 +20,7 @@ import { ProfessionalsModule } from './professionals/professionals.module.js';
 import { AppConfig } from './config/runtime-config.js';
 import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
 import type { RedisLocation } from './redis/redis-locator.js';
+import { RedisStatus } from './redis/redis-status.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SearchModule } from './search/search.module.js';
 
@@ -43,11 +44,12 @@ export const RATE_LIMITS = [
   imports: [
     CoreModule,
     ThrottlerModule.forRootAsync({
-      inject: [REDIS_LOCATION, AppConfig],
-      useFactory: (location: RedisLocation, config: AppConfig) => ({
-        throttlers: RATE_LIMITS,
-        storage: new RateLimitStorage(location.url, `${config.redisPrefix}:throttle:`),
-      }),
+      inject: [REDIS_LOCATION, AppConfig, RedisStatus],
+      useFactory: (location: RedisLocation, config: AppConfig, status: RedisStatus) => {
+        const storage = new RateLimitStorage(location.url, `${config.redisPrefix}:throttle:`);
+        status.watch(storage.connection, 'throttler');
+        return { throttlers: RATE_LIMITS, storage };
+      },
     }),
     AuthApiModule,
     ProfessionalsModule,

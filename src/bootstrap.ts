@@ -10,6 +10,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { ConfigError, validateEnv } from './config/app-config.js';
 import { AppConfig, parseTrustProxy } from './config/runtime-config.js';
+import { DatabaseUnavailable } from './database/database-wait.js';
 import { EmbeddedPostgresLocked } from './database/embedded-postgres.js';
 import { REDIS_LOCATION } from './redis/redis.module.js';
 import type { RedisLocation } from './redis/redis-locator.js';
@@ -22,6 +23,21 @@ export type HttpAdapterName = 'express' | 'fastify';
 
 const BODY_LIMIT_BYTES = 1_048_576;
 
+/** What stops a start with one line on stderr (the setting to fix is in it), without a stack trace. */
+const STARTUP_FAILURES = [ConfigError, RedisUnavailable, DatabaseUnavailable, EmbeddedPostgresLocked];
+
+/**
+ * Logs are buffered until the app's logger is installed. Nest would print the buffer when a
+ * start fails (module lines, then the error with its stack); the failure's own line says what
+ * matters, and an unexpected error still reaches stderr with its stack as an unhandled one.
+ */
+const CONTEXT_OPTIONS = { bufferLogs: true, autoFlushLogs: false, abortOnError: false } as const;
+
+function installLogger(app: INestApplicationContext): void {
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+}
+
 /**
  * Creates (but does not start) the application for a role. HTTP runs on Express: Fastify
  * answered trivial queries faster (BENCHMARKS.md), but with Fastify the request-scoped log
@@ -33,8 +49,8 @@ export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'e
   if (existsSync('.env')) process.loadEnvFile('.env');
   const { rootModule } = await import('./app.module.js');
   if (role === 'worker') {
-    const worker = await NestFactory.createApplicationContext(rootModule(role), { bufferLogs: true, abortOnError: false });
-    worker.useLogger(worker.get(Logger));
+    const worker = await NestFactory.createApplicationContext(rootModule(role), CONTEXT_OPTIONS);
+    installLogger(worker);
     return worker;
   }
   // The adapter takes its options before Nest's container exists, so this one is read here.
@@ -43,19 +59,19 @@ export async function createApp(role: ProcessRole, adapter: HttpAdapterName = 'e
     const app = await NestFactory.create<NestFastifyApplication>(
       rootModule(role),
       new FastifyAdapter({ trustProxy, bodyLimit: BODY_LIMIT_BYTES }),
-      { bufferLogs: true, abortOnError: false },
+      CONTEXT_OPTIONS,
     );
-    app.useLogger(app.get(Logger));
+    installLogger(app);
     return app;
   }
-  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { bufferLogs: true, bodyParser: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(rootModule(role), { ...CONTEXT_OPTIONS, bodyParser: true });
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   // Express hashes every answer for an ETag. GraphQL answers come from POST, which no cache
   // revalidates, so that hash (SHA-1 of a search page's 5 KB) was pure cost.
   app.disable('etag');
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES });
-  app.useLogger(app.get(Logger));
+  installLogger(app);
   return app;
 }
 
@@ -72,8 +88,8 @@ export async function bootstrap(role: ProcessRole): Promise<INestApplicationCont
     }
     return app;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof RedisUnavailable || error instanceof EmbeddedPostgresLocked) {
-      process.stderr.write(`${error.message}\n`);
+    if (STARTUP_FAILURES.some((failure) => error instanceof failure)) {
+      process.stderr.write(`${(error as Error).message}\n`);
       process.exit(1);
     }
     throw error;

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { locateRedis, redisOptions, startLocalRedis } from '../src/redis/redis-locator.js';
+import { locateRedis, RedisUnavailable, redisOptions, startLocalRedis, waitForRedis } from '../src/redis/redis-locator.js';
+import { freePort } from './support/test-app.js';
+import { TEST_REDIS_URL } from './support/test-env.js';
 
 describe('locating Redis', () => {
   let dataDir: string;
@@ -15,10 +17,22 @@ describe('locating Redis', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('uses REDIS_URL when it is set, without probing', async () => {
-    const location = await locateRedis('redis://redis.example:6390/2', dataDir);
-    expect(location.url).toBe('redis://redis.example:6390/2');
-    expect(redisOptions(location.url)).toMatchObject({ host: 'redis.example', port: 6390, db: 2 });
+  it('uses REDIS_URL when it is set and answers', async () => {
+    const url = `${TEST_REDIS_URL.replace(/\/\d*$/, '')}/2`;
+    const location = await locateRedis(url, dataDir);
+    expect(location.url).toBe(url);
+    expect(redisOptions('redis://user:p%40ss@redis.example:6390/2')).toMatchObject({ host: 'redis.example', port: 6390, db: 2, username: 'user', password: 'p@ss' });
+  });
+
+  it('stops with one line naming REDIS_URL, its password masked, when that Redis does not answer', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const failure = waitForRedis(`redis://:hunter2@127.0.0.1:${port}`, 1_500);
+    await expect(failure).rejects.toBeInstanceOf(RedisUnavailable);
+    await expect(failure).rejects.toThrow(`Cannot reach Redis at REDIS_URL=redis://:***@127.0.0.1:${port} (ECONNREFUSED); is it running?`);
+    // Retried until the wait is over, not longer.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it('starts a redis-server from PATH on a free port with its files under DATA_DIR, and stops it', async () => {

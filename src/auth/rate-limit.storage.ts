@@ -30,6 +30,11 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleDestroy {
     }
   }
 
+  /** The Redis connection, for watching its state (redis-status.ts). */
+  get connection(): ThrottlerStorageRedisService['redis'] {
+    return this.redis.redis;
+  }
+
   onModuleDestroy(): void {
     this.redis.onModuleDestroy();
   }

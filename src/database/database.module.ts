@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/runtime-config.js';
 import { dataSourceOptions, ManagedDataSource, runMigrations } from './data-source.js';
-import { EMBEDDED_POOL, EmbeddedPostgresLocked, startEmbeddedPostgres } from './embedded-postgres.js';
+import { waitForDatabase } from './database-wait.js';
+import { EMBEDDED_POOL, startEmbeddedPostgres } from './embedded-postgres.js';
 
 @Module({
   imports: [
@@ -11,13 +12,13 @@ import { EMBEDDED_POOL, EmbeddedPostgresLocked, startEmbeddedPostgres } from './
       useFactory: (config: AppConfig) => ({
         ...dataSourceOptions('', config.databasePoolSize),
         config,
-        // A database that is still starting is retried; a locked embedded one is not.
-        retryAttempts: 5,
-        retryDelay: 2_000,
-        toRetry: (error: unknown) => !(error instanceof EmbeddedPostgresLocked),
+        // A server that is still starting was waited for (waitForDatabase); anything else
+        // failing now would fail again, and the module's retries would only log stack traces.
+        toRetry: () => false,
       }),
       dataSourceFactory: async (options) => {
         const { config, ...rest } = options as typeof options & { config: AppConfig };
+        if (config.databaseUrl) await waitForDatabase(config.databaseUrl);
         const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
         const url = config.databaseUrl ?? embedded!.url;
         const extra = embedded ? { ...rest.extra, ...EMBEDDED_POOL } : rest.extra;

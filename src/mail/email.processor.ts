@@ -1,19 +1,19 @@
-import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job, Queue } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { SignInLinkMailer } from '../auth/sign-in-link.mailer.js';
-import { AppConfig } from '../config/runtime-config.js';
 import { workerOptions } from '../jobs/worker-options.js';
 import { type JobPayloads, QUEUES } from '../jobs/jobs.js';
 import { isLastAttempt, type JobHandlers, TypedProcessor } from '../jobs/typed-processor.js';
 import { SMTP_CONNECTIONS } from './mail.service.js';
 import { OutboxSender } from './outbox/outbox.sender.js';
 
+/** EMAIL_RATE_PER_MINUTE is a rate limit on the queue, set with the schedules (jobs/schedules.ts). */
 @Processor(QUEUES.email, { concurrency: SMTP_CONNECTIONS, ...workerOptions() })
-export class EmailProcessor extends TypedProcessor<'email'> implements OnApplicationBootstrap {
+export class EmailProcessor extends TypedProcessor<'email'> {
   protected readonly logger = new Logger(EmailProcessor.name);
   protected readonly handlers: JobHandlers<'email'>;
 
@@ -21,9 +21,7 @@ export class EmailProcessor extends TypedProcessor<'email'> implements OnApplica
     auth: AuthService,
     signInLinks: SignInLinkMailer,
     outbox: OutboxSender,
-    @InjectQueue(QUEUES.email) private readonly queue: Queue,
     @InjectDataSource() private readonly db: DataSource,
-    private readonly config: AppConfig,
   ) {
     super();
     this.handlers = {
@@ -35,11 +33,6 @@ export class EmailProcessor extends TypedProcessor<'email'> implements OnApplica
       registration: async (registration) => signInLinks.send(await auth.accountForRegistration(registration)),
       outbox: ({ outboxId }) => outbox.send(outboxId),
     };
-  }
-
-  /** The SMTP relay's limit holds for all workers together: a rate limit on the queue, not per worker. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.setGlobalRateLimit(this.config.emailRatePerMinute, 60_000);
   }
 
   async process(job: Job): Promise<void> {

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { ATTEMPT_TIMEOUT_MS, describeConnectionError, isTransientConnectionError, redactUrl, STARTUP_WAIT_MS, waitForService } from '../common/startup-wait.js';
 
 export interface RedisLocation {
   url: string;
@@ -13,13 +14,19 @@ export interface RedisLocation {
   stop(): Promise<void>;
 }
 
+/** The injection token of the RedisLocation the process uses. */
+export const REDIS_LOCATION = Symbol('REDIS_LOCATION');
+
 export class RedisUnavailable extends Error {}
 
 const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
 export async function locateRedis(redisUrl: string | undefined, dataDir: string): Promise<RedisLocation> {
   const none = async (): Promise<void> => {};
-  if (redisUrl) return { url: redisUrl, stop: none };
+  if (redisUrl) {
+    await waitForRedis(redisUrl);
+    return { url: redisUrl, stop: none };
+  }
   if (await answers(DEFAULT_URL)) return { url: DEFAULT_URL, stop: none };
   const started = await startLocalRedis(dataDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
@@ -33,17 +40,45 @@ export async function locateRedis(redisUrl: string | undefined, dataDir: string)
   return started;
 }
 
-async function answers(url: string): Promise<boolean> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 500, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => undefined);
+/**
+ * Waits for the Redis of REDIS_URL (STARTUP_WAIT_MS at most, startup-wait.ts): without it the
+ * queues' connections would retry for ever, and the process would neither start nor stop.
+ */
+export async function waitForRedis(url: string, waitMs = STARTUP_WAIT_MS): Promise<void> {
+  try {
+    await waitForService(() => ping(url, ATTEMPT_TIMEOUT_MS), waitMs);
+  } catch (error) {
+    const where = `Redis at REDIS_URL=${redactUrl(url)}`;
+    throw new RedisUnavailable(
+      isTransientConnectionError(error)
+        ? `Cannot reach ${where} (${describeConnectionError(error)}); is it running?`
+        : `${where} refused the connection: ${describeConnectionError(error)}`,
+    );
+  }
+}
+
+/** One connection and PING, no retries; rejects with the reason it failed. */
+async function ping(url: string, timeoutMs: number): Promise<void> {
+  let failure: unknown;
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  // ioredis reports why a connection failed (refused, wrong password) as an event; the promise only says it closed.
+  client.on('error', (error: unknown) => (failure ??= error));
   try {
     await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
+    const answer = await client.ping();
+    if (answer !== 'PONG') throw new Error(`unexpected answer to PING: ${answer}`);
+  } catch (error) {
+    throw failure ?? error;
   } finally {
     client.disconnect();
   }
+}
+
+async function answers(url: string): Promise<boolean> {
+  return ping(url, 500).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function freePort(): Promise<number> {

@@ -1,10 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/runtime-config.js';
-import { locateRedis, type RedisLocation, redisOptions } from './redis-locator.js';
+import { locateRedis, REDIS_LOCATION, type RedisLocation, redisOptions } from './redis-locator.js';
+import { RedisStatus } from './redis-status.js';
 
-export const REDIS_LOCATION = Symbol('REDIS_LOCATION');
+export { REDIS_LOCATION } from './redis-locator.js';
 
 /** A small client for health checks; BullMQ makes its own connections from the same URL. */
 @Injectable()
@@ -28,6 +30,7 @@ export class RedisHealthClient implements OnApplicationShutdown {
 
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   providers: [
     {
       provide: REDIS_LOCATION,
@@ -35,8 +38,9 @@ export class RedisHealthClient implements OnApplicationShutdown {
       useFactory: (config: AppConfig) => locateRedis(config.redisUrl, config.dataDir),
     },
     RedisHealthClient,
+    RedisStatus,
   ],
-  exports: [REDIS_LOCATION, RedisHealthClient],
+  exports: [REDIS_LOCATION, RedisHealthClient, RedisStatus],
 })
 class RedisLocationModule {}
 

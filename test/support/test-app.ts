@@ -37,6 +37,8 @@ export interface TestApp {
   mailbox: TestMailbox;
   /** Every JSON log line the app printed so far. */
   logs: LogLine[];
+  /** Every other line it printed (stderr, and stdout that is not JSON). */
+  stderr: string[];
   process: ChildProcess;
   /** The environment the process was started with (for starting more on the same resources). */
   env: Record<string, string>;
@@ -145,6 +147,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db,
     mailbox,
     logs,
+    stderr,
     process: child,
     env,
     async gql(query, variables, options = {}) {

@@ -47,9 +47,12 @@ export class OutboxQueue {
     return rows.length;
   }
 
-  /** The relay: rows a crash left unqueued. Idempotent, so it may run on every worker. */
-  relay(): Promise<number> {
-    return this.enqueuePendingOf({ before: new Date(Date.now() - RELAY_AFTER_MS) });
+  /**
+   * The relay: rows a crash left unqueued, written at least `minAgeMs` ago (0 after Redis lost
+   * every job). Idempotent, so it may run on every worker.
+   */
+  relay(minAgeMs = RELAY_AFTER_MS): Promise<number> {
+    return this.enqueuePendingOf({ before: new Date(Date.now() - minAgeMs) });
   }
 
   /** FAILED rows, newest first (admin). */

@@ -1,12 +1,11 @@
 import { Processor } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { workerOptions } from '../../jobs/worker-options.js';
 import { QUEUES } from '../../jobs/jobs.js';
 import { isLastAttempt, type JobHandlers, TypedProcessor } from '../../jobs/typed-processor.js';
 import { MatchRunExecutor } from './match-run.executor.js';
 import { MatchRunsService, type ShardReport } from './match-runs.service.js';
-import { MatchSchedule } from './match-schedule.js';
 
 /**
  * One job of the matching queue at a time per worker: a whole run, or one shard or the end of
@@ -16,14 +15,13 @@ import { MatchSchedule } from './match-schedule.js';
  * step (nothing of a run's result is stored before its one transaction).
  */
 @Processor(QUEUES.matching, { concurrency: 1, ...workerOptions() })
-export class MatchRunProcessor extends TypedProcessor<'matching'> implements OnApplicationBootstrap {
+export class MatchRunProcessor extends TypedProcessor<'matching'> {
   protected readonly logger = new Logger(MatchRunProcessor.name);
   protected readonly handlers: JobHandlers<'matching'>;
 
   constructor(
     private readonly executor: MatchRunExecutor,
     private readonly runs: MatchRunsService,
-    private readonly schedule: MatchSchedule,
   ) {
     super();
     this.handlers = {
@@ -50,10 +48,6 @@ export class MatchRunProcessor extends TypedProcessor<'matching'> implements OnA
       if (isLastAttempt(job)) await this.runs.markFailed(runId, error);
       throw error;
     }
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.schedule.sync();
   }
 
   /** A shard's report is its job's return value, which the combine job reads. */

@@ -9,6 +9,9 @@ import { deleteBlobs } from './match-run-blobs.js';
 import { MatchRunFanOut } from './match-run-fan-out.js';
 import { MatchRunQueue } from './match-run.queue.js';
 
+/** Live runs this old are the relay's to put right (younger ones may be between their INSERT and enqueue). */
+const RELAY_AFTER_MS = 60_000;
+
 /** What one shard of a fanned-out run reports (its job's return value; kept in the run's stats). */
 export interface ShardReport {
   shard: number;
@@ -101,7 +104,8 @@ export class MatchRunsService {
   }
 
   /**
-   * What a crash can leave of a live run (older than a minute), put right:
+   * What a crash can leave of a live run (older than a minute, or than `minAgeMs`: 0 after
+   * Redis lost every job), put right:
    * - a run QUEUED without a job (a crash between the INSERT and the enqueue): enqueued again;
    *   the job id makes this a no-op for runs that have one;
    * - a fanned-out run without its flow (a crash between recording the split and adding the
@@ -110,9 +114,10 @@ export class MatchRunsService {
    *   stalled too often without running our handler, e.g. after repeated worker crashes): the
    *   run is marked FAILED, so it no longer blocks the next one.
    */
-  async relay(): Promise<number> {
+  async relay(minAgeMs = RELAY_AFTER_MS): Promise<number> {
     const live: { id: string; shards: number | null }[] = await this.db.query(
-      `SELECT id, shards FROM match_run WHERE status IN ('QUEUED', 'RUNNING') AND created_at < now() - interval '1 minute'`,
+      `SELECT id, shards FROM match_run WHERE status IN ('QUEUED', 'RUNNING') AND created_at < now() - $1 * interval '1 millisecond'`,
+      [minAgeMs],
     );
     for (const { id, shards } of live) {
       const failed = await this.queue.failedStep(id, shards);

@@ -7,7 +7,7 @@ export const MATCH_RUN_SCHEDULER = 'match-runs';
 
 /**
  * Keeps the BullMQ job scheduler of runs on the active rule set's cron pattern and time zone.
- * Called when a worker starts and after every rules update; upsertJobScheduler is idempotent,
+ * Called when a worker starts (jobs/schedules.ts) and after every rules update; upsertJobScheduler is idempotent,
  * so several workers starting together leave exactly one schedule.
  */
 @Injectable()
@@ -18,6 +18,11 @@ export class MatchSchedule {
     private readonly rules: MatchRulesService,
     private readonly runs: MatchRunQueue,
   ) {}
+
+  /** Whether Redis holds the schedule (a Redis restarted without persistence has lost it). */
+  async isSet(): Promise<boolean> {
+    return (await this.runs.queue.getJobScheduler(MATCH_RUN_SCHEDULER)) !== undefined;
+  }
 
   async sync(): Promise<void> {
     const { schedule, timezone, version } = await this.rules.active();
