@@ -27,7 +27,9 @@ export class EmailProcessor extends TypedProcessor<'email'> {
     this.handlers = {
       'sign-in-link': async ({ email }) => {
         const accountId = await auth.accountIdOf(email);
-        // An unknown address gets nothing, and the requester never learns which it was.
+        // An unknown address gets nothing, and the requester never learns which it was. A request
+        // that overtakes the queued registration of its address is unknown too: the registration
+        // sends the link itself, so the person still gets one.
         if (accountId) await signInLinks.send(accountId);
       },
       registration: async (registration) => signInLinks.send(await auth.accountForRegistration(registration)),
