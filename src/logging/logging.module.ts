@@ -50,7 +50,8 @@ export class LoggingModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     const middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void =>
       this.http(req, res, () => requestLogger.run(req.log, next));
-    // `{/*splat}` rather than `*`: path-to-regexp 8 (Express 5, middie) rejects a bare wildcard.
-    consumer.apply(middleware).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
+    // Every path, `/` included, in the syntax of path-to-regexp 8 (a bare `*` is rejected). Unlike
+    // `{/*splat}`, it also matches on Fastify, whose middleware matcher skipped every request with it.
+    consumer.apply(middleware).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }
