@@ -3,21 +3,24 @@
 // finish, connections close), with a hard deadline.
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import type { INestApplicationContext } from '@nestjs/common';
+import { type INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { ConfigError, validateEnv } from './config/app-config.js';
 import { AppConfig, parseTrustProxy } from './config/runtime-config.js';
 import { DatabaseUnavailable } from './database/database-wait.js';
 import { EmbeddedPostgresLocked } from './database/embedded-postgres.js';
+import { AppLogger } from './logging/app-logger.js';
 import { REDIS_LOCATION } from './redis/redis.module.js';
 import type { RedisLocation } from './redis/redis-locator.js';
 import { RedisUnavailable } from './redis/redis-locator.js';
 import type { ProcessRole } from './app.module.js';
 
 const SHUTDOWN_DEADLINE_MS = 25_000;
+
+// Nest's Logger, so these lines take the same route (and shape) as every other one once `useLogger` ran.
+const logger = new Logger('Bootstrap');
 
 export type HttpAdapterName = 'express' | 'fastify';
 
@@ -34,7 +37,7 @@ const STARTUP_FAILURES = [ConfigError, RedisUnavailable, DatabaseUnavailable, Em
 const CONTEXT_OPTIONS = { bufferLogs: true, autoFlushLogs: false, abortOnError: false } as const;
 
 function installLogger(app: INestApplicationContext): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.flushLogs();
 }
 
@@ -82,9 +85,9 @@ export async function bootstrap(role: ProcessRole): Promise<INestApplicationCont
     if ('listen' in app) {
       const config = app.get(AppConfig);
       await (app as NestExpressApplication).listen(config.port, '0.0.0.0');
-      app.get(Logger).log(`Verbinder ${role === 'all' ? 'API and worker' : 'API'} listening on ${config.publicUrl} (GraphQL at /graphql)`);
+      logger.log(`Verbinder ${role === 'all' ? 'API and worker' : 'API'} listening on ${config.publicUrl} (GraphQL at /graphql)`);
     } else {
-      app.get(Logger).log('Verbinder worker started');
+      logger.log('Verbinder worker started');
     }
     return app;
   } catch (error) {
@@ -101,7 +104,6 @@ function handleSignals(app: INestApplicationContext): void {
   const close = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
-    const logger = app.get(Logger);
     logger.log(`${signal} received: shutting down`);
     setTimeout(() => {
       logger.error('Shutdown took too long; exiting');

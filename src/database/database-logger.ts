@@ -3,7 +3,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 
 /**
  * TypeORM logger that forwards to the application log, SQL at debug level. Each line carries
- * the request id (nestjs-pino), so the SQL of one request can be read, or counted, in the logs.
+ * the request id (logging/app-logger.ts), so the SQL of one request can be read, or counted, in the logs.
  */
 export class DatabaseLogger implements TypeOrmLogger {
   private readonly logger = new Logger('Database');
