@@ -132,6 +132,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // An idle connection cut from outside (a fault test) is dropped by the pool; the next query opens another.
   db.on('error', () => undefined);
 
+  const post: TestApp['post'] = async (body, options = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: GraphQLResponse;
+    try {
+      parsed = JSON.parse(text) as GraphQLResponse;
+    } catch {
+      parsed = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
+    }
+    return { status: res.status, body: parsed };
+  };
+
   let stopped: Promise<number | null> | null = null;
   const stop = (): Promise<number | null> => {
     stopped ??= (async () => {
@@ -150,36 +170,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     stderr,
     process: child,
     env,
-    async gql(query, variables, options = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GraphQLResponse<never>;
-    },
-    async post(body, options = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...options.headers,
-        },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let parsed: GraphQLResponse;
-      try {
-        parsed = JSON.parse(text) as GraphQLResponse;
-      } catch {
-        parsed = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
-      }
-      return { status: res.status, body: parsed };
+    post,
+    async gql<T>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }) {
+      return (await post({ query, variables }, options)).body as GraphQLResponse<T>;
     },
     stop,
     async close() {
