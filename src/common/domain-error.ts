@@ -8,7 +8,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  /** A service the request needs (Redis) is down for a moment: nothing was done; try again. */
+  /** A service the request needs (Redis, PostgreSQL) is down for a moment: try again. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

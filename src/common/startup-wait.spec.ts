@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { describeConnectionError, isTransientConnectionError, redactUrl, waitForService } from './startup-wait.js';
+import { describeConnectionError, isTransientConnectionError, maskUrl, waitForService } from './startup-wait.js';
 
 const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
 
-describe('redactUrl', () => {
+describe('maskUrl', () => {
   it('masks the password and drops the query, keeping what identifies the server', () => {
-    expect(redactUrl('postgresql://app:s3cret@db.example:5432/verbinder?sslmode=require&password=x')).toBe('postgresql://app:***@db.example:5432/verbinder');
-    expect(redactUrl('redis://:hunter2@127.0.0.1:6379/2')).toBe('redis://:***@127.0.0.1:6379/2');
-    expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
-    expect(redactUrl('not a url with s3cret')).toBe('(not a valid URL)');
+    expect(maskUrl('postgresql://app:s3cret@db.example:5432/verbinder?sslmode=require&password=x')).toBe('postgresql://app:***@db.example:5432/verbinder');
+    expect(maskUrl('redis://:hunter2@127.0.0.1:6379/2')).toBe('redis://:***@127.0.0.1:6379/2');
+    expect(maskUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+    expect(maskUrl('not a url with s3cret')).toBe('(not a valid URL)');
   });
 });
 

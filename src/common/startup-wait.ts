@@ -38,7 +38,7 @@ export function isTransientConnectionError(error: unknown): boolean {
 }
 
 /** A URL as it may be shown: without its password (and without a query, which may hold secrets). */
-export function redactUrl(url: string): string {
+export function maskUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
@@ -54,6 +54,17 @@ export function describeConnectionError(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
   const code = errorCode(error);
   return code && /^E[A-Z_]+$/.test(code) ? code : message.slice(0, 200);
+}
+
+/**
+ * The one line a start that gave up on a service ends with, e.g.
+ * `Cannot reach Redis at REDIS_URL=redis://127.0.0.1:6379 (ECONNREFUSED); is it running?`.
+ */
+export function unreachableMessage(service: string, setting: string, url: string, error: unknown): string {
+  const where = `${service} at ${setting}=${maskUrl(url)}`;
+  return isTransientConnectionError(error)
+    ? `Cannot reach ${where} (${describeConnectionError(error)}); is it running?`
+    : `${where} refused the connection: ${describeConnectionError(error)}`;
 }
 
 /**

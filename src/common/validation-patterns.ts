@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { buildMessage, ValidateBy } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { buildMessage, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 // Formats shared by input classes; each message names the offending value.
 export const SLUG = /^[a-z0-9-]{1,64}$/;
 export const MUNICIPALITY_CODE = /^GM\d{4}$/;
@@ -13,7 +14,7 @@ export const PROVINCE_MESSAGE = 'provinceCode "$value" is not a CBS province cod
 export const Trim = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Limits of a free-text search: PostgreSQL builds one tsquery node per word, so words bound its work. */
-export const SEARCH_TEXT = { maxLength: 200, maxWords: 20 } as const;
+const SEARCH_TEXT = { maxLength: 200, maxWords: 20 } as const;
 
 /** Words as PostgreSQL's text search parser finds them: runs of letters and digits ("or" is one too). */
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -30,3 +31,7 @@ export const MaxWords = (max: number): PropertyDecorator =>
       defaultMessage: buildMessage((each) => `${each}$property must have at most $constraint1 words`),
     },
   });
+
+/** An optional free-text search (knowledge bank, expert search): a string within SEARCH_TEXT's limits. */
+export const SearchText = (): PropertyDecorator =>
+  applyDecorators(IsOptional(), IsString(), MaxLength(SEARCH_TEXT.maxLength), MaxWords(SEARCH_TEXT.maxWords));

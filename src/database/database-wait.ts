@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ATTEMPT_TIMEOUT_MS, describeConnectionError, isTransientConnectionError, redactUrl, STARTUP_WAIT_MS, waitForService } from '../common/startup-wait.js';
+import { ATTEMPT_TIMEOUT_MS, STARTUP_WAIT_MS, unreachableMessage, waitForService } from '../common/startup-wait.js';
 
 /** PostgreSQL cannot be reached, or refuses us: the process stops with this one line. */
 export class DatabaseUnavailable extends Error {}
@@ -21,11 +21,6 @@ export async function waitForDatabase(url: string, waitMs = STARTUP_WAIT_MS): Pr
       }
     }, waitMs);
   } catch (error) {
-    const where = `PostgreSQL at DATABASE_URL=${redactUrl(url)}`;
-    throw new DatabaseUnavailable(
-      isTransientConnectionError(error)
-        ? `Cannot reach ${where} (${describeConnectionError(error)}); is it running?`
-        : `${where} refused the connection: ${describeConnectionError(error)}`,
-    );
+    throw new DatabaseUnavailable(unreachableMessage('PostgreSQL', 'DATABASE_URL', url, error));
   }
 }

@@ -1,6 +1,9 @@
 import type { Viewer } from '../auth/viewer.js';
 import type { Loaders } from './loaders.js';
 
+/** Where the API serves GraphQL (Apollo's default path). */
+export const GRAPHQL_PATH = '/graphql';
+
 export interface GraphQLContext {
   viewer: Viewer | null;
   loaders: Loaders;

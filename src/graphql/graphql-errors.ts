@@ -31,9 +31,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
-  // A domain error thrown by a resolver, or wrapped by a plugin that rejects a request before execution.
-  const domain = original instanceof GraphQLError && original.originalError instanceof DomainError ? original.originalError : original;
-  if (domain instanceof DomainError) {
+  const domain = asDomainError(original, formatted);
+  if (domain) {
     return { ...base, message: domain.message, extensions: { code: domain.code, ...domain.details } };
   }
   // Only errors raised while the query is parsed and validated (they have no path), so a
@@ -54,14 +53,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
     return { ...base, extensions: { code: apolloCode } };
   }
-  if (isDatabaseUnavailable(original)) {
-    // Not a bug but an outage (a PostgreSQL restart): readiness reports it; the client may retry.
-    logger.warn({ err: original, path: formatted.path }, 'database unavailable during a GraphQL operation');
-    const unavailable = new ServiceUnavailable('Verbinder is briefly unavailable. Try again in a minute.');
-    return { ...base, message: unavailable.message, extensions: { code: unavailable.code, ...unavailable.details } };
-  }
   logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * The domain error an error stands for: one thrown by a resolver, one wrapped by a plugin that
+ * rejects a request before execution, or a lost database connection, which is not a bug but an
+ * outage (a PostgreSQL restart): readiness reports it, and the client may retry.
+ */
+function asDomainError(original: unknown, formatted: GraphQLFormattedError): DomainError | null {
+  const error = original instanceof GraphQLError && original.originalError instanceof DomainError ? original.originalError : original;
+  if (error instanceof DomainError) return error;
+  if (!isDatabaseUnavailable(original)) return null;
+  logger.warn({ err: original, path: formatted.path }, 'database unavailable during a GraphQL operation');
+  return new ServiceUnavailable('Verbinder is briefly unavailable. Try again in a minute.');
 }
 
 /**

@@ -1,8 +1,7 @@
 import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
-
-const GRAPHQL_PATH = '/graphql';
+import { GRAPHQL_PATH } from './graphql-context.js';
 
 /**
  * Hands errors of GraphQL operations to Apollo unchanged, where formatError (one place)

@@ -4,7 +4,7 @@
 // decline stays private everywhere.
 
 /** The viewer's own answer (true, false or NULL) to `alias`, an `introduction` row. */
-function ownAnswer(alias: string, viewer: string): string {
+export function ownAnswerSql(alias: string, viewer: string): string {
   return `(CASE WHEN ${alias}.a_id = ${viewer} THEN ${alias}.a_answer ELSE ${alias}.b_answer END)`;
 }
 
@@ -18,7 +18,7 @@ function ownAnswer(alias: string, viewer: string): string {
  * B sees DECLINED.
  */
 export function viewerStatusSql(alias: string, viewer: string): string {
-  const own = ownAnswer(alias, viewer);
+  const own = ownAnswerSql(alias, viewer);
   return `(CASE
     WHEN ${alias}.status = 'CONNECTED' THEN 'CONNECTED'
     WHEN ${own} = false THEN 'DECLINED'
@@ -29,5 +29,5 @@ export function viewerStatusSql(alias: string, viewer: string): string {
 
 /** Whether the viewer may still answer `alias`, as they see it: what a digest offers them. */
 export function openForViewerSql(alias: string, viewer: string): string {
-  return `(${ownAnswer(alias, viewer)} IS NULL AND ${viewerStatusSql(alias, viewer)} IN ('PROPOSED', 'SENT', 'ACCEPTED'))`;
+  return `(${ownAnswerSql(alias, viewer)} IS NULL AND ${viewerStatusSql(alias, viewer)} IN ('PROPOSED', 'SENT', 'ACCEPTED'))`;
 }

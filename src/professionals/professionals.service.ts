@@ -5,7 +5,7 @@ import { AccountEntity } from '../auth/account.entity.js';
 import { ViewerCache } from '../auth/viewer-cache.js';
 import { InvalidInput, NotFound } from '../common/domain-error.js';
 import type { ExpertiseLevel, Locale } from '../common/enums.js';
-import { viewerStatusSql } from '../introductions/viewer-status.js';
+import { ownAnswerSql, viewerStatusSql } from '../introductions/viewer-status.js';
 import { wholeForCaller } from '../graphql/anonymous-visibility.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { RegionsService } from '../regions/regions.service.js';
@@ -122,7 +122,7 @@ export class ProfessionalsService {
     // private), their own answer and rating, the counterpart by name only.
     const introductions = await q(`SELECT i.id, i.kind, ${viewerStatusSql('i', '$1')} AS status, i.score, i.created_at, i.expires_at, i.connected_at, c.name AS counterpart,
         n.title AS initiative,
-        CASE WHEN i.a_id = $1 THEN i.a_answer ELSE i.b_answer END AS your_answer,
+        ${ownAnswerSql('i', '$1')} AS your_answer,
         CASE WHEN i.a_id = $1 THEN i.a_answered_at ELSE i.b_answered_at END AS answered_at,
         CASE WHEN i.a_id = $1 THEN i.a_useful ELSE i.b_useful END AS you_found_it_useful,
         CASE WHEN i.a_id = $1 THEN i.a_comment ELSE i.b_comment END AS your_comment

@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { ATTEMPT_TIMEOUT_MS, describeConnectionError, isTransientConnectionError, redactUrl, STARTUP_WAIT_MS, waitForService } from '../common/startup-wait.js';
+import { ATTEMPT_TIMEOUT_MS, STARTUP_WAIT_MS, unreachableMessage, waitForService } from '../common/startup-wait.js';
 
 export interface RedisLocation {
   url: string;
@@ -48,12 +48,7 @@ export async function waitForRedis(url: string, waitMs = STARTUP_WAIT_MS): Promi
   try {
     await waitForService(() => ping(url, ATTEMPT_TIMEOUT_MS), waitMs);
   } catch (error) {
-    const where = `Redis at REDIS_URL=${redactUrl(url)}`;
-    throw new RedisUnavailable(
-      isTransientConnectionError(error)
-        ? `Cannot reach ${where} (${describeConnectionError(error)}); is it running?`
-        : `${where} refused the connection: ${describeConnectionError(error)}`,
-    );
+    throw new RedisUnavailable(unreachableMessage('Redis', 'REDIS_URL', url, error));
   }
 }
 

@@ -10,7 +10,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import { FlowProducer, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { describeConnectionError, isTransientConnectionError, redactUrl } from '../common/startup-wait.js';
+import { describeConnectionError, isTransientConnectionError, maskUrl } from '../common/startup-wait.js';
 import { REDIS_LOCATION, type RedisLocation } from './redis-locator.js';
 
 /** How often the status client tries Redis again while it is away. */
@@ -33,7 +33,7 @@ export class RedisStatus implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(REDIS_LOCATION) location: RedisLocation,
     private readonly discovery: DiscoveryService,
   ) {
-    this.where = `REDIS_URL=${redactUrl(location.url)}`;
+    this.where = `REDIS_URL=${maskUrl(location.url)}`;
     this.client = new Redis(location.url, {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -66,9 +66,7 @@ export class RedisStatus implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     for (const { instance, name } of this.discovery.getProviders()) {
       if (instance instanceof Queue || instance instanceof FlowProducer) this.watch(instance, String(name));
-    }
-    for (const { instance, name } of this.discovery.getProviders()) {
-      if (instance instanceof WorkerHost) this.watch(instance.worker, String(name));
+      else if (instance instanceof WorkerHost) this.watch(instance.worker, String(name));
     }
     await this.client.connect().catch(() => undefined);
   }

@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { GRAPHQL_PATH } from '../graphql-context.js';
 import { type GraphiQLAsset, graphiQLAssets } from './graphiql-assets.js';
-
-export const GRAPHQL_PATH = '/graphql';
 
 const { version } = createRequire(import.meta.url)('@graphql-yoga/render-graphiql/package.json') as { version: string };
 

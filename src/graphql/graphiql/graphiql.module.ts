@@ -1,6 +1,7 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { AppConfig } from '../../config/runtime-config.js';
-import { GRAPHIQL_ASSETS_PATH, GRAPHQL_PATH, GraphiQLMiddleware } from './graphiql.middleware.js';
+import { GRAPHQL_PATH } from '../graphql-context.js';
+import { GRAPHIQL_ASSETS_PATH, GraphiQLMiddleware } from './graphiql.middleware.js';
 
 /**
  * GraphiQL outside production, from the app's own files. It replaces the driver's page, which loads

@@ -18,12 +18,11 @@ import {
 } from 'class-validator';
 import { ExpertiseLevel, InitiativeStatus } from '../../common/graphql-enums.js';
 import {
-  MaxWords,
   MUNICIPALITY_CODE,
   MUNICIPALITY_MESSAGE,
   PROVINCE_CODE,
   PROVINCE_MESSAGE,
-  SEARCH_TEXT,
+  SearchText,
   SLUG,
   SLUG_MESSAGE,
   Trim,
@@ -76,7 +75,7 @@ export class InitiativeUpdateInput extends PartialType(OmitType(InitiativeInput,
 @InputType()
 export class InitiativeFilter {
   @Field(() => String, { nullable: true })
-  @IsOptional() @IsString() @MaxLength(SEARCH_TEXT.maxLength) @MaxWords(SEARCH_TEXT.maxWords)
+  @SearchText()
   text?: string | null;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(MUNICIPALITY_CODE, { message: MUNICIPALITY_MESSAGE })

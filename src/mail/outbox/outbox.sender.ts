@@ -48,19 +48,6 @@ interface SuggestionRow {
 export type SendOutcome = 'sent' | 'skipped' | 'already-sent' | 'gone';
 
 /**
- * Sends one outbox row: compose, hand to SMTP, then mark SENT (with what sending changes:
- * introductions PROPOSED → SENT, the digest counter) in one transaction.
- *
- * Exactly once: a row marked SENT is never sent again, and each message carries a Message-ID
- * derived from the row's idempotency key. The window that remains: a crash after the SMTP
- * server accepted the message and before the SENT mark commits (milliseconds). The retry then
- * sends a message with the same Message-ID, which receiving systems and mail clients treat as
- * the same message (and the test SMTP server counts once); SMTP offers no way to ask a relay
- * whether it already has a message, so this cannot be closed from here. At most the sends a
- * worker has in flight (SMTP_CONNECTIONS) can be caught so; the mark is one statement, one
- * round trip, to keep each message's share of the window as short as it can be.
- */
-/**
  * The SENT mark and what a sent digest changes (its introductions PROPOSED → SENT, the
  * recipient's unanswered-digest counter), in one statement: PostgreSQL runs every
  * data-modifying part of a WITH exactly once, atomically, and the parts after the first act
@@ -79,6 +66,19 @@ const MARK_SENT = `
   SELECT $5::uuid, 1, now() WHERE $3::boolean AND EXISTS (SELECT 1 FROM marked)
   ON CONFLICT (account_id) DO UPDATE SET unanswered_in_row = digest_state.unanswered_in_row + 1, last_digest_at = now()`;
 
+/**
+ * Sends one outbox row: compose, hand to SMTP, then mark SENT (with what sending changes:
+ * introductions PROPOSED → SENT, the digest counter) in one statement (MARK_SENT).
+ *
+ * Exactly once: a row marked SENT is never sent again, and each message carries a Message-ID
+ * derived from the row's idempotency key. The window that remains: a crash after the SMTP
+ * server accepted the message and before the SENT mark commits (milliseconds). The retry then
+ * sends a message with the same Message-ID, which receiving systems and mail clients treat as
+ * the same message (and the test SMTP server counts once); SMTP offers no way to ask a relay
+ * whether it already has a message, so this cannot be closed from here. At most the sends a
+ * worker has in flight (SMTP_CONNECTIONS) can be caught so; the mark is one statement, one
+ * round trip, to keep each message's share of the window as short as it can be.
+ */
 @Injectable()
 export class OutboxSender {
   private readonly logger = new Logger(OutboxSender.name);

@@ -1,15 +1,14 @@
 // Types of expertise search and team suggestion (issue #3).
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ExpertiseLevel, Sector } from '../../common/graphql-enums.js';
 import { PageInfo } from '../../common/page-info.type.js';
 import {
-  MaxWords,
   MUNICIPALITY_CODE,
   MUNICIPALITY_MESSAGE,
   PROVINCE_CODE,
   PROVINCE_MESSAGE,
-  SEARCH_TEXT,
+  SearchText,
   SLUG,
   SLUG_MESSAGE,
 } from '../../common/validation-patterns.js';
@@ -67,6 +66,6 @@ export class ExpertSearchInput {
   minLevel?: ExpertiseLevel | null;
 
   @Field(() => String, { nullable: true, description: 'free text over name, headline, bio (Dutch stemming)' })
-  @IsOptional() @IsString() @MaxLength(SEARCH_TEXT.maxLength) @MaxWords(SEARCH_TEXT.maxWords)
+  @SearchText()
   text?: string | null;
 }
