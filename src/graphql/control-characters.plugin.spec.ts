@@ -56,4 +56,19 @@ describe('controlCharactersPlugin', () => {
     const { apollo } = server();
     expect(await answer(apollo, 'query($t: String) { echo(text: $t) }', { t: 'a\tb\r\nc' })).toEqual({ status: undefined, body: { data: { echo: 'a\tb\r\nc' } } });
   });
+
+  it('lets a typed backslash before b or f through, and finds each control character the quick check stands for', async () => {
+    const { apollo } = server();
+    const query = 'query($t: String) { echo(text: $t) }';
+    expect(await answer(apollo, query, { t: 'C:\\bin\\f' })).toEqual({ status: undefined, body: { data: { echo: 'C:\\bin\\f' } } });
+    for (const code of [0, 8, 11, 12, 14, 31, 127]) {
+      expect((await answer(apollo, query, { t: `a${String.fromCharCode(code)}` })).status).toBe(400);
+    }
+  });
+
+  it('checks the literals of a repeated document as the first time', async () => {
+    const { apollo } = server();
+    for (let i = 0; i < 3; i++) expect((await answer(apollo, '{ echo(text: "a\\u0001") }')).status).toBe(400);
+    for (let i = 0; i < 3; i++) expect((await answer(apollo, '{ echo(text: "fine") }')).body).toEqual({ data: { echo: 'fine' } });
+  });
 });
