@@ -255,7 +255,14 @@ describe('match runs, digests and introductions', () => {
     const events = new QueueEvents('maintenance', { connection: { url: TEST_REDIS_URL }, prefix: t.env.REDIS_PREFIX });
     try {
       await events.waitUntilReady();
-      await (await queue.add('expire-introductions', {})).waitUntilFinished(events, 15_000);
+      const job = await queue.add('expire-introductions', {});
+      // Seen once in a CI run of the whole suite on a busy machine: no finish within 15 s. Waited
+      // longer now, and a timeout says what the maintenance queue and worker were doing.
+      await job.waitUntilFinished(events, 40_000).catch(async (error: Error) => {
+        const active = (await queue.getActive()).map((j) => `${j.name}#${j.id} since ${j.processedOn}`);
+        const worker = t.logs.filter((l) => l.context === 'MaintenanceProcessor' || l.level >= 40).slice(-20).map((l) => JSON.stringify(l));
+        throw new Error(`${error.message}; job state ${await job.getState()}; active: ${active.join(', ') || 'none'}\n${worker.join('\n')}`);
+      });
     } finally {
       await queue.close();
       await events.close();
