@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Every test: unit specs, then end-to-end tests against the built app, the real
+# Every test: the architecture's lint rules, unit specs, medium tests (services over the real
+# PostgreSQL and Redis), then end-to-end tests against the built app, the real
 # PostgreSQL (TEST_DATABASE_URL) and Redis (TEST_REDIS_URL) and an in-process SMTP server.
 # Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm run --silent build
+npm run --silent lint
 
 # Redis: use TEST_REDIS_URL or 127.0.0.1:6379; if neither answers and redis-server is
 # installed, start a throw-away one for this run.
