@@ -2,10 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthApiModule } from './auth/auth-api.module.js';
-import { RateLimitStorage } from './auth/rate-limit.storage.js';
+import { RateLimitStorage } from './graphql/access/rate-limit.storage.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisciplinesModule } from './disciplines/disciplines.module.js';
+import { GraphQLBindingsModule } from './graphql-bindings.module.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { GraphiQLModule } from './graphql/graphiql/graphiql.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -57,6 +58,7 @@ export const RATE_LIMITS = [
     SearchModule,
     IntroductionsModule,
     MatchingModule,
+    GraphQLBindingsModule,
     GraphQLApiModule,
     GraphiQLModule,
     HealthModule,

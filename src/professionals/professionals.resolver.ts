@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Viewer } from '../auth/viewer.js';
-import { Public } from '../auth/access.decorators.js';
+import type { Viewer } from '../graphql/viewer.js';
+import { Public } from '../graphql/access/access.decorators.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
 import { Discipline } from '../disciplines/dto/discipline.type.js';

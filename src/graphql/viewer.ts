@@ -8,6 +8,10 @@ export interface Viewer {
 
 export const isAdmin = (viewer: Viewer | null): boolean => viewer?.roles.includes(Role.ADMIN) ?? false;
 
-export function rolesFor(email: string, adminEmails: ReadonlySet<string>): Role[] {
-  return adminEmails.has(email.toLowerCase()) ? [Role.PROFESSIONAL, Role.ADMIN] : [Role.PROFESSIONAL];
+/**
+ * Finds the caller behind a bearer token (null when the token is invalid or the account is gone).
+ * The injection token for it: auth provides it, so graphql/ knows no feature.
+ */
+export abstract class ViewerLookup {
+  abstract viewerFromToken(token: string): Promise<Viewer | null>;
 }
