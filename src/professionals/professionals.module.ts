@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { InitiativesModule } from '../initiatives/initiatives.module.js';
-import { ProfessionalsResolver } from './professionals.resolver.js';
+import { InitiativeInitiatorsResolver, ProfessionalsResolver } from './professionals.resolver.js';
 import { ProfessionalsService } from './professionals.service.js';
 import { RegistrationResolver } from './registration.resolver.js';
 
 @Module({
   imports: [AuthModule, InitiativesModule],
-  providers: [ProfessionalsService, ProfessionalsResolver, RegistrationResolver],
+  providers: [ProfessionalsService, ProfessionalsResolver, InitiativeInitiatorsResolver, RegistrationResolver],
   exports: [ProfessionalsService],
 })
 export class ProfessionalsModule {}

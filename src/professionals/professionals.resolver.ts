@@ -96,3 +96,11 @@ export class ProfessionalsResolver {
   }
 }
 
+/** Initiative.initiators: professionals' field on an initiative (initiatives knows nothing of professionals). */
+@Resolver(() => Initiative)
+export class InitiativeInitiatorsResolver {
+  @ResolveField(() => [Professional])
+  async initiators(@Parent() i: Initiative, @Context() ctx: GraphQLContext): Promise<Professional[]> {
+    return (await ctx.loaders.initiators.load(i.id)).map(toProfessional);
+  }
+}
