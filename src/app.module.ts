@@ -17,7 +17,7 @@ import { JobsWorkerModule } from './jobs/jobs-worker.module.js';
 import { EmailWorkerModule } from './mail/email-worker.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MatchingModule, MatchingWorkerModule } from './matching/matching.module.js';
-import { ProfessionalsModule } from './professionals/professionals.module.js';
+import { ProfessionalsApiModule } from './professionals/professionals-api.module.js';
 import { AppConfig } from './config/runtime-config.js';
 import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
 import type { RedisLocation } from './redis/redis-locator.js';
@@ -53,7 +53,7 @@ export const RATE_LIMITS = [
       },
     }),
     AuthApiModule,
-    ProfessionalsModule,
+    ProfessionalsApiModule,
     InitiativesModule,
     SearchModule,
     IntroductionsModule,

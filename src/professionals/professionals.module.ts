@@ -3,11 +3,10 @@ import { AuthModule } from '../auth/auth.module.js';
 import { InitiativesModule } from '../initiatives/initiatives.module.js';
 import { InitiativeInitiatorsResolver, ProfessionalsResolver } from './professionals.resolver.js';
 import { ProfessionalsService } from './professionals.service.js';
-import { RegistrationResolver } from './registration.resolver.js';
 
 @Module({
   imports: [AuthModule, InitiativesModule],
-  providers: [ProfessionalsService, ProfessionalsResolver, InitiativeInitiatorsResolver, RegistrationResolver],
+  providers: [ProfessionalsService, ProfessionalsResolver, InitiativeInitiatorsResolver],
   exports: [ProfessionalsService],
 })
 export class ProfessionalsModule {}
