@@ -10,7 +10,8 @@ export const isAdmin = (viewer: Viewer | null): boolean => viewer?.roles.include
 
 /**
  * Finds the caller behind a bearer token (null when the token is invalid or the account is gone).
- * The injection token for it: auth provides it, so graphql/ knows no feature.
+ * Also the injection token: auth's AuthService implements it and the app binds it
+ * (graphql-bindings.module.ts), so graphql/ knows no feature.
  */
 export abstract class ViewerLookup {
   abstract viewerFromToken(token: string): Promise<Viewer | null>;
