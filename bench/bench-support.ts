@@ -19,7 +19,7 @@ import type { ServerReady } from './http-adapter-server.js';
 export const HOST = '127.0.0.1';
 export const ROOT = projectRoot();
 const SERVER_SCRIPT = join(ROOT, 'dist', 'bench', 'http-adapter-server.js');
-const SEED_SCRIPT = join(ROOT, 'dist', 'src', 'database', 'seed', 'seed.command.js');
+const SEED_SCRIPT = join(ROOT, 'dist', 'src', 'seed', 'seed.command.js');
 const STARTUP_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 
@@ -145,7 +145,7 @@ export function readSeedBenchSettings(name: string, defaultDurationS: number): S
 let seedChild: ChildProcess | undefined;
 
 /**
- * Runs the seed command (dist/src/database/seed/seed.command.js) in a child process; resolves
+ * Runs the seed command (dist/src/seed/seed.command.js) in a child process; resolves
  * to its wall time and the line it printed on success.
  */
 export async function runSeed(settings: SeedSettings, dataDir: string): Promise<{ wallS: number; report: string }> {

@@ -3,7 +3,7 @@
 //
 // 1. Database: reuses BENCH_DATABASE_URL when it holds at least BENCH_PROFESSIONALS
 //    professionals; otherwise drops and creates it, runs the seed command
-//    (dist/src/database/seed/seed.command.js) in a child process, times it, and VACUUMs.
+//    (dist/src/seed/seed.command.js) in a child process, times it, and VACUUMs.
 // 2. Starts the API (bench/http-adapter-server.ts, Express as in production, NODE_ENV=production,
 //    a JWT_SECRET made here) in a child process and waits until its in-memory expert index is
 //    loaded: a first search is sent at once and answers when the load is done (searches await
@@ -435,7 +435,6 @@ async function captureSearchSql(): Promise<SearchSql> {
   const auth = new AuthService(
     recordingDataSource(authCaptured, () => [{ roles: [] }]),
     { verifyAsync: async () => ({ sub: '00000000-0000-4000-8000-000000000000' }) } as never,
-    null as never,
     null as never,
     null as never,
     new ViewerCache({ ttlMs: 1, maxTokens: 1 }),

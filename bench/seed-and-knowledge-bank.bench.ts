@@ -2,7 +2,7 @@
 // the knowledge bank's full-text search on it over HTTP (issue #2).
 //
 // 1. Drops and creates the benchmark database, then runs the seed command
-//    (dist/src/database/seed/seed.command.js) in a child process and times it (wall clock,
+//    (dist/src/seed/seed.command.js) in a child process and times it (wall clock,
 //    process start to exit, migrations of the empty database included). Then VACUUMs the
 //    database (timed separately, not part of the seed time) so that autovacuum does not start
 //    on the freshly loaded tables in the middle of the measurement; the seed itself ANALYZEs.

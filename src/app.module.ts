@@ -2,10 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthApiModule } from './auth/auth-api.module.js';
-import { RateLimitStorage } from './auth/rate-limit.storage.js';
+import { RateLimitStorage } from './graphql/access/rate-limit.storage.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DisciplinesModule } from './disciplines/disciplines.module.js';
+import { GraphQLBindingsModule } from './graphql-bindings.module.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { GraphiQLModule } from './graphql/graphiql/graphiql.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -16,7 +17,7 @@ import { JobsWorkerModule } from './jobs/jobs-worker.module.js';
 import { EmailWorkerModule } from './mail/email-worker.module.js';
 import { MailModule } from './mail/mail.module.js';
 import { MatchingModule, MatchingWorkerModule } from './matching/matching.module.js';
-import { ProfessionalsModule } from './professionals/professionals.module.js';
+import { ProfessionalsApiModule } from './professionals/professionals-api.module.js';
 import { AppConfig } from './config/runtime-config.js';
 import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
 import type { RedisLocation } from './redis/redis-locator.js';
@@ -52,11 +53,12 @@ export const RATE_LIMITS = [
       },
     }),
     AuthApiModule,
-    ProfessionalsModule,
+    ProfessionalsApiModule,
     InitiativesModule,
     SearchModule,
     IntroductionsModule,
     MatchingModule,
+    GraphQLBindingsModule,
     GraphQLApiModule,
     GraphiQLModule,
     HealthModule,

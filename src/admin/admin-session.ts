@@ -1,6 +1,6 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
 import type { AuthService } from '../auth/auth.service.js';
-import { isAdmin } from '../auth/viewer.js';
+import { isAdmin } from '../graphql/viewer.js';
 
 /** The cookie that carries an admin's session token to the queue dashboard (a browser page cannot send a bearer header). */
 export const ADMIN_COOKIE = 'verbinder_admin';

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AdminOnly } from '../auth/access.decorators.js';
+import { AdminOnly } from '../graphql/access/access.decorators.js';
 import { NotFound } from '../common/domain-error.js';
 import { OutboxQueue } from '../mail/outbox/outbox.queue.js';
 import { FailedEmailConnection } from './failed-emails.types.js';

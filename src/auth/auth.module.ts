@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/runtime-config.js';
+import { AccountsService } from './accounts.service.js';
 import { AuthService } from './auth.service.js';
 import { SignInLinkMailer } from './sign-in-link.mailer.js';
 import { VIEWER_CACHE_MAX_TOKENS, VIEWER_CACHE_TTL_MS, ViewerCache } from './viewer-cache.js';
@@ -20,10 +21,11 @@ import { VIEWER_CACHE_MAX_TOKENS, VIEWER_CACHE_TTL_MS, ViewerCache } from './vie
   ],
   providers: [
     AuthService,
+    AccountsService,
     SignInLinkMailer,
     // One per process: every module that imports AuthModule shares it.
     { provide: ViewerCache, useFactory: () => new ViewerCache({ ttlMs: VIEWER_CACHE_TTL_MS, maxTokens: VIEWER_CACHE_MAX_TOKENS }) },
   ],
-  exports: [AuthService, SignInLinkMailer, ViewerCache],
+  exports: [AuthService, AccountsService, SignInLinkMailer, ViewerCache],
 })
 export class AuthModule {}

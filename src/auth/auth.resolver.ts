@@ -1,26 +1,12 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { ProfessionalsService } from '../professionals/professionals.service.js';
-import { RegisterInput } from '../professionals/dto/professional.inputs.js';
-import { Public } from './access.decorators.js';
+import { Public } from '../graphql/access/access.decorators.js';
+import { RateLimit, RateLimitBucket } from '../graphql/access/gql-throttler.guard.js';
 import { AuthService } from './auth.service.js';
-import { AuthPayload } from './dto/auth.types.js';
-import { RateLimit, RateLimitBucket } from './gql-throttler.guard.js';
 import { EmailArgs } from './dto/email.args.js';
 
 @Resolver()
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly professionals: ProfessionalsService,
-  ) {}
-
-  @Public()
-  @RateLimit(RateLimitBucket.SIGN_IN_EMAIL)
-  @Mutation(() => Boolean, { description: 'Always true; sends a sign-in link' })
-  async register(@Args('input') input: RegisterInput): Promise<boolean> {
-    await this.auth.register(input);
-    return true;
-  }
+  constructor(private readonly auth: AuthService) {}
 
   @Public()
   @RateLimit(RateLimitBucket.SIGN_IN_EMAIL)
@@ -28,13 +14,5 @@ export class AuthResolver {
   async requestSignInLink(@Args() { email }: EmailArgs): Promise<boolean> {
     await this.auth.requestSignInLink(email);
     return true;
-  }
-
-  @Public()
-  @RateLimit(RateLimitBucket.SIGN_IN)
-  @Mutation(() => AuthPayload, { description: 'Token from the emailed link, single use' })
-  async signIn(@Args('token') token: string): Promise<AuthPayload> {
-    const session = await this.auth.signIn(token.slice(0, 200));
-    return { token: session.token, me: await this.professionals.me(session.accountId) };
   }
 }

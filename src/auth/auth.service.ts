@@ -1,27 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotAuthenticated } from '../common/domain-error.js';
-import { DigestFrequency, RegionScope, type Role, type Sector } from '../common/enums.js';
-import type { JobPayloads } from '../jobs/jobs.js';
+import { normalizeEmail } from '../common/email-address.js';
+import type { Role } from '../common/enums.js';
 import { AppConfig } from '../config/runtime-config.js';
+import type { Viewer, ViewerLookup } from '../graphql/viewer.js';
 import { EmailQueue } from '../mail/email.queue.js';
-import { ProfessionalEntity } from '../professionals/professional.entity.js';
-import { RegionsService } from '../regions/regions.service.js';
 import { AccountEntity } from './account.entity.js';
+import { rolesFor } from './accounts.service.js';
 import { hashSignInToken, newSignInToken, SIGN_IN_TOKEN_MINUTES } from './sign-in-tokens.js';
-import { rolesFor, type Viewer } from './viewer.js';
 import { ViewerCache } from './viewer-cache.js';
-
-export interface Registration {
-  email: string;
-  name: string;
-  sector: Sector;
-  municipalityCode?: string | null;
-  locale?: string | null;
-}
 
 interface TokenClaims {
   sub: string;
@@ -29,46 +19,19 @@ interface TokenClaims {
   exp?: number;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 @Injectable()
-export class AuthService {
-  private readonly logger = new Logger(AuthService.name);
-
+export class AuthService implements ViewerLookup {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    private readonly regions: RegionsService,
     private readonly emails: EmailQueue,
     private readonly viewers: ViewerCache,
   ) {}
 
-  /**
-   * Queues the registration: the worker creates the account unless the address has one, then
-   * emails a sign-in link either way. Only what needs no lookup happens here (the municipality is
-   * checked against reference data in memory), so the answer is the same, and takes as long,
-   * whether or not the address is known.
-   */
-  async register(input: Registration): Promise<void> {
-    if (input.municipalityCode) this.regions.requireMunicipality(input.municipalityCode);
-    await this.emails.add('registration', {
-      email: normalizeEmail(input.email),
-      name: input.name.trim(),
-      sector: input.sector,
-      municipalityCode: input.municipalityCode ?? null,
-      locale: input.locale === 'en' ? 'en' : 'nl',
-    });
-  }
-
-  /** Queues a sign-in link; the worker sends it if the address has an account (see register). */
+  /** Queues a sign-in link; the worker sends it if the address has an account (see ProfessionalsService.register). */
   async requestSignInLink(rawEmail: string): Promise<void> {
     await this.emails.add('sign-in-link', { email: normalizeEmail(rawEmail) });
-  }
-
-  /** Worker side of register: the account of the address, created now if there is none. */
-  async accountForRegistration(registration: JobPayloads['email']['registration']): Promise<string> {
-    return (await this.accountIdOf(registration.email)) ?? (await this.createAccount(registration));
   }
 
   /** The account of a normalised address, if there is one. */
@@ -136,41 +99,4 @@ export class AuthService {
     if (claims.exp !== undefined) this.viewers.remember(token, viewer, claims.exp * 1000 - Date.now(), ticket);
     return viewer;
   }
-
-  private async createAccount(input: JobPayloads['email']['registration']): Promise<string> {
-    const id = randomUUID();
-    try {
-      await this.db.transaction(async (tx) => {
-        await tx.getRepository(AccountEntity).insert({
-          id,
-          email: input.email,
-          roles: rolesFor(input.email, this.config.adminEmails),
-          locale: input.locale,
-          optedIn: true,
-          frequency: DigestFrequency.WEEKLY,
-          maxIntroductionsPerDigest: 3,
-        });
-        await tx.getRepository(ProfessionalEntity).insert({
-          id,
-          name: input.name,
-          sector: input.sector,
-          municipalityCode: input.municipalityCode,
-          scope: RegionScope.LOCAL,
-        });
-      });
-      this.logger.log({ accountId: id }, 'account registered');
-      return id;
-    } catch (error) {
-      // Two registrations of one address at once: the second finds the first.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        const existing = await this.accountIdOf(input.email);
-        if (existing) return existing;
-      }
-      throw error;
-    }
-  }
-}
-
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Role } from '../common/enums.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../graphql/viewer.js';
 import { ViewerCache } from './viewer-cache.js';
 
 const ANNA: Viewer = { accountId: 'a', roles: [Role.PROFESSIONAL] };

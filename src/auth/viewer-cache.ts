@@ -1,6 +1,6 @@
 // Plain TypeScript: no Nest imports, so it is tested without a TestingModule.
 import { LRUCache } from 'lru-cache';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../graphql/viewer.js';
 
 /** How long a checked session token's viewer is reused (see ViewerCache on what may be stale meanwhile). */
 export const VIEWER_CACHE_TTL_MS = 5_000;

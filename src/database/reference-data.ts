@@ -3,7 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { MunicipalityRef } from './seed/network.types.js';
+
+export interface MunicipalityRef {
+  code: string;
+  name: string;
+  provinceCode: string;
+  latitude: number;
+  longitude: number;
+}
 
 /** The repository root: the nearest folder above this file that holds data/provinces.csv. */
 export function projectRoot(): string {

@@ -1,5 +1,5 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '../auth/access.decorators.js';
+import { Public } from '../graphql/access/access.decorators.js';
 import { DisciplinesService } from './disciplines.service.js';
 import { toDiscipline } from './dto/discipline.mapper.js';
 import { Discipline } from './dto/discipline.type.js';

@@ -1,7 +1,14 @@
 // The discipline taxonomy: top-level groups (parentSlug null) and their children, two levels only.
 // Slugs are stable identifiers stored in the database (expertise, needs, themes, rule sets):
 // never rename or reuse one. Change names freely; add new slugs and bump TAXONOMY_VERSION.
-import type { DisciplineSeed } from '../database/seed/network.types.js';
+
+export interface DisciplineSeed {
+  slug: string;
+  /** Null for the top-level groups. */
+  parentSlug: string | null;
+  nameNl: string;
+  nameEn: string;
+}
 
 export const TAXONOMY_VERSION = 1;
 

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from './viewer.js';
 import type { GraphQLContext } from './graphql-context.js';
 
 /** The signed-in caller, or null. AccessGuard has already rejected anonymous callers where needed. */

@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from './viewer.js';
 import type { Loaders } from './loaders.js';
 
 /** Where the API serves GraphQL (Apollo's default path). */

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { GraphQLContextFactory } from '../auth/graphql-context.factory.js';
-import { LoadersFactory } from './loaders.js';
+import { GraphQLContextFactory } from './graphql-context.factory.js';
 
-@Module({ imports: [AuthModule], providers: [LoadersFactory, GraphQLContextFactory], exports: [GraphQLContextFactory] })
+/** ViewerLookup and LoadersFactory come from the app (graphql-bindings.module.ts): graphql/ knows no feature. */
+@Module({ providers: [GraphQLContextFactory], exports: [GraphQLContextFactory] })
 export class GraphQLCoreModule {}

@@ -1,13 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '../auth/access.decorators.js';
-import type { Viewer } from '../auth/viewer.js';
+import { Public } from '../graphql/access/access.decorators.js';
+import type { Viewer } from '../graphql/viewer.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
 import { Discipline } from '../disciplines/dto/discipline.type.js';
 import { SignedIn } from '../graphql/current-viewer.decorator.js';
 import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { toProfessional } from '../professionals/dto/professional.mapper.js';
-import { Professional } from '../professionals/dto/professional.types.js';
 import { Municipality } from '../regions/dto/region.types.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { ExpertiseNeedInput, InitiativeInput, InitiativesArgs, InitiativeUpdateInput } from './dto/initiative.inputs.js';
@@ -95,11 +93,6 @@ export class InitiativesResolver {
   @ResolveField(() => [ExpertiseNeed])
   async needs(@Parent() i: Initiative, @Context() ctx: GraphQLContext): Promise<ExpertiseNeed[]> {
     return (await ctx.loaders.needs.load(i.id)).map(toExpertiseNeed);
-  }
-
-  @ResolveField(() => [Professional])
-  async initiators(@Parent() i: Initiative, @Context() ctx: GraphQLContext): Promise<Professional[]> {
-    return (await ctx.loaders.initiators.load(i.id)).map(toProfessional);
   }
 }
 

@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { isAdmin, type Viewer } from '../auth/viewer.js';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { Forbidden, NotFound } from '../common/domain-error.js';
 import { InitiativeStatus } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { decodeRealIdCursor, decodeTimeIdCursor, encodeCursor, pageSize } from '../common/pagination.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
-import { ProfessionalEntity } from '../professionals/professional.entity.js';
+import { groupBy, linked } from '../graphql/loaders.js';
+import { isAdmin, type Viewer } from '../graphql/viewer.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { ExpertiseNeedInput, InitiativeFilter, InitiativeInput, InitiativeUpdateInput } from './dto/initiative.inputs.js';
 import { ExpertiseNeedEntity, InitiativeEntity, InitiativeInitiatorEntity, InitiativeThemeEntity } from './initiative.entity.js';
+
+/** An initiative as this service returns it to other features (the entity's fields). */
+export type InitiativeRecord = InitiativeEntity;
+export type ExpertiseNeedRecord = ExpertiseNeedEntity;
 
 export interface InitiativePage {
   rows: { cursor: string; entity: InitiativeEntity }[];
@@ -32,6 +36,68 @@ export class InitiativesService {
 
   async get(id: string): Promise<InitiativeEntity | null> {
     return isUuid(id) ? this.db.getRepository(InitiativeEntity).findOneBy({ id }) : null;
+  }
+
+  async byIds(ids: readonly string[]): Promise<InitiativeEntity[]> {
+    return ids.length ? this.db.getRepository(InitiativeEntity).findBy({ id: In([...ids]) }) : [];
+  }
+
+  /** The ids of an initiative's initiators. */
+  async initiatorIds(initiativeId: string): Promise<string[]> {
+    return (await this.db.getRepository(InitiativeInitiatorEntity).findBy({ initiativeId })).map((i) => i.professionalId);
+  }
+
+  /** An initiative's needs not yet fulfilled, oldest first. */
+  async openNeeds(initiativeId: string): Promise<ExpertiseNeedEntity[]> {
+    return this.db
+      .getRepository(ExpertiseNeedEntity)
+      .find({ where: { initiativeId, fulfilled: false }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** The initiatives each professional initiated, newest first (a DataLoader batch). */
+  ofInitiators(professionalIds: readonly string[]): Promise<InitiativeEntity[][]> {
+    return linked(this.db, professionalIds, InitiativeEntity,
+      `SELECT ii.professional_id AS owner, i.* FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id
+       WHERE ii.professional_id = ANY($1::uuid[]) ORDER BY i.created_at DESC, i.id DESC`);
+  }
+
+  /** The theme discipline ids of each initiative, in taxonomy order (a DataLoader batch). */
+  async themesOf(initiativeIds: readonly string[]): Promise<number[][]> {
+    const rows: { initiative_id: string; discipline_id: number }[] = await this.db.query(
+      `SELECT t.initiative_id, t.discipline_id FROM initiative_theme t
+       JOIN discipline d ON d.id = t.discipline_id
+       WHERE t.initiative_id = ANY($1::uuid[]) ORDER BY d.position`,
+      [initiativeIds],
+    );
+    return groupBy(initiativeIds, rows, (r) => r.initiative_id).map((group) => group.map((r) => r.discipline_id));
+  }
+
+  /** The needs of each initiative, oldest first (a DataLoader batch). */
+  async needsOf(initiativeIds: readonly string[]): Promise<ExpertiseNeedEntity[][]> {
+    const rows = await this.db
+      .getRepository(ExpertiseNeedEntity)
+      .find({ where: { initiativeId: In([...initiativeIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return groupBy(initiativeIds, rows, (r) => r.initiativeId);
+  }
+
+  /**
+   * For erasing an account, in the caller's transaction: deletes the initiatives of which the
+   * professional is the only initiator. Locks the professional's initiatives first: two
+   * co-initiators deleting their accounts at once then take turns, and the second sees that the
+   * first is gone and removes the initiative.
+   */
+  async deleteSolelyInitiatedBy(tx: EntityManager, professionalId: string): Promise<void> {
+    await tx.query(
+      `SELECT i.id FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id
+       WHERE ii.professional_id = $1 ORDER BY i.id FOR UPDATE OF i`,
+      [professionalId],
+    );
+    await tx.query(
+      `DELETE FROM initiative i
+       WHERE i.id IN (SELECT initiative_id FROM initiative_initiator WHERE professional_id = $1)
+         AND NOT EXISTS (SELECT 1 FROM initiative_initiator o WHERE o.initiative_id = i.id AND o.professional_id <> $1)`,
+      [professionalId],
+    );
   }
 
   /**
@@ -137,7 +203,7 @@ export class InitiativesService {
 
   async addInitiator(viewer: Viewer, initiativeId: string, professionalId: string): Promise<InitiativeEntity> {
     const initiative = await this.requireEditable(viewer, initiativeId);
-    const exists = isUuid(professionalId) && (await this.db.getRepository(ProfessionalEntity).existsBy({ id: professionalId }));
+    const exists = isUuid(professionalId) && (await this.db.query(`SELECT 1 FROM professional WHERE id = $1`, [professionalId])).length > 0;
     if (!exists) throw new NotFound(`No professional with id ${professionalId}`, { id: professionalId });
     await this.db.query(
       `INSERT INTO initiative_initiator (initiative_id, professional_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,

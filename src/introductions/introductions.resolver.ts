@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../graphql/viewer.js';
 import { SignedIn } from '../graphql/current-viewer.decorator.js';
 import { toInitiative } from '../initiatives/dto/initiative.mapper.js';
 import { toProfessional } from '../professionals/dto/professional.mapper.js';

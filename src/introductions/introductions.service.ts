@@ -1,15 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { AccountsService } from '../auth/accounts.service.js';
 import { Conflict, InvalidInput, NotFound } from '../common/domain-error.js';
 import type { Locale } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
-import { InitiativeEntity } from '../initiatives/initiative.entity.js';
+import { type InitiativeRecord, InitiativesService } from '../initiatives/initiatives.service.js';
 import { decodeTimeIdCursor, encodeCursor, pageSize } from '../common/pagination.js';
 import { insertOutbox } from '../mail/outbox/outbox.repository.js';
 import { OutboxQueue } from '../mail/outbox/outbox.queue.js';
 import type { MatchReason } from '../matching/engine/types.js';
-import { ProfessionalEntity } from '../professionals/professional.entity.js';
+import { type ProfessionalRecord, ProfessionalsService } from '../professionals/professionals.service.js';
 import { type ReasonView, reasonsFor } from '../matching/reasons.js';
 import type { IntroductionStatus } from './dto/introduction.types.js';
 import { viewerStatusSql } from './viewer-status.js';
@@ -62,6 +63,9 @@ export class IntroductionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxQueue,
+    private readonly accounts: AccountsService,
+    private readonly professionals: ProfessionalsService,
+    private readonly initiatives: InitiativesService,
   ) {}
 
   async list(
@@ -136,11 +140,11 @@ export class IntroductionsService {
   }
 
   /** Counterparts and initiatives of a page of introductions, in two queries. */
-  async related(items: readonly IntroductionView[]): Promise<{ people: Map<string, ProfessionalEntity>; initiatives: Map<string, InitiativeEntity> }> {
+  async related(items: readonly IntroductionView[]): Promise<{ people: Map<string, ProfessionalRecord>; initiatives: Map<string, InitiativeRecord> }> {
     const personIds = [...new Set(items.map((i) => i.counterpartId))];
     const initiativeIds = [...new Set(items.flatMap((i) => (i.initiativeId ? [i.initiativeId] : [])))];
-    const people = personIds.length ? await this.db.getRepository(ProfessionalEntity).findBy({ id: In(personIds) }) : [];
-    const initiatives = initiativeIds.length ? await this.db.getRepository(InitiativeEntity).findBy({ id: In(initiativeIds) }) : [];
+    const people = await this.professionals.byIds(personIds);
+    const initiatives = await this.initiatives.byIds(initiativeIds);
     return { people: new Map(people.map((p) => [p.id, p])), initiatives: new Map(initiatives.map((i) => [i.id, i])) };
   }
 
@@ -165,14 +169,14 @@ export class IntroductionsService {
 
   /** One-click unsubscribe (RFC 8058): no more digests. */
   async unsubscribe(accountId: string): Promise<void> {
-    await this.db.query(`UPDATE account SET opted_in = false, updated_at = now() WHERE id = $1 AND opted_in`, [accountId]);
+    await this.accounts.optOut(accountId);
     this.logger.log({ msg: 'unsubscribed by email link', accountId });
   }
 
   /** One-click resume after a pause for unanswered digests. */
   async resume(accountId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE account SET digest_frequency = 'WEEKLY', opted_in = true, updated_at = now() WHERE id = $1 AND digest_frequency = 'PAUSED'`, [accountId]);
+      await this.accounts.resumeDigests(tx, accountId);
       await tx.query(`UPDATE digest_state SET unanswered_in_row = 0 WHERE account_id = $1`, [accountId]);
     });
     this.logger.log({ msg: 'digests resumed by email link', accountId });

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service.js';
 import { SignInLinkMailer } from '../auth/sign-in-link.mailer.js';
 import { workerOptions } from '../jobs/worker-options.js';
+import { ProfessionalsService } from '../professionals/professionals.service.js';
 import { type JobPayloads, QUEUES } from '../jobs/jobs.js';
 import { isLastAttempt, type JobHandlers, TypedProcessor } from '../jobs/typed-processor.js';
 import { SMTP_CONNECTIONS } from './mail.service.js';
@@ -20,6 +21,7 @@ export class EmailProcessor extends TypedProcessor<'email'> {
   constructor(
     auth: AuthService,
     signInLinks: SignInLinkMailer,
+    professionals: ProfessionalsService,
     outbox: OutboxSender,
     @InjectDataSource() private readonly db: DataSource,
   ) {
@@ -32,7 +34,7 @@ export class EmailProcessor extends TypedProcessor<'email'> {
         // sends the link itself, so the person still gets one.
         if (accountId) await signInLinks.send(accountId);
       },
-      registration: async (registration) => signInLinks.send(await auth.accountForRegistration(registration)),
+      registration: async (registration) => signInLinks.send(await professionals.accountForRegistration(registration)),
       outbox: ({ outboxId }) => outbox.send(outboxId),
     };
   }

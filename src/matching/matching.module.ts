@@ -1,6 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { InitiativesModule } from '../initiatives/initiatives.module.js';
 import { QUEUES } from '../jobs/jobs.js';
+import { ProfessionalsModule } from '../professionals/professionals.module.js';
 import { MatchInputLoader } from './match-input.loader.js';
 import { MatchPreviewService } from './preview/match-preview.service.js';
 import { MatchRulesResolver } from './rules/match-rules.resolver.js';
@@ -23,14 +26,14 @@ export class MatchingCoreModule {}
 
 /** The admin API: rules, preview, runs. */
 @Module({
-  imports: [MatchingCoreModule],
+  imports: [MatchingCoreModule, AuthModule, ProfessionalsModule, InitiativesModule],
   providers: [MatchPreviewService, MatchRulesResolver, MatchRunsResolver],
 })
 export class MatchingModule {}
 
 /** Executes runs; worker processes only. */
 @Module({
-  imports: [MatchingCoreModule],
+  imports: [MatchingCoreModule, AuthModule],
   providers: [MatchRunExecutor, MatchRunProcessor],
 })
 export class MatchingWorkerModule {}

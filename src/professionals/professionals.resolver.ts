@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Viewer } from '../auth/viewer.js';
-import { Public } from '../auth/access.decorators.js';
+import type { Viewer } from '../graphql/viewer.js';
+import { Public } from '../graphql/access/access.decorators.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
 import { Discipline } from '../disciplines/dto/discipline.type.js';
@@ -96,3 +96,11 @@ export class ProfessionalsResolver {
   }
 }
 
+/** Initiative.initiators: professionals' field on an initiative (initiatives knows nothing of professionals). */
+@Resolver(() => Initiative)
+export class InitiativeInitiatorsResolver {
+  @ResolveField(() => [Professional])
+  async initiators(@Parent() i: Initiative, @Context() ctx: GraphQLContext): Promise<Professional[]> {
+    return (await ctx.loaders.initiators.load(i.id)).map(toProfessional);
+  }
+}

@@ -1,18 +1,39 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AccountEntity } from '../auth/account.entity.js';
+import { type DataSource, In } from 'typeorm';
+import { type AccountPreferences, AccountsService } from '../auth/accounts.service.js';
+import { AuthService } from '../auth/auth.service.js';
 import { ViewerCache } from '../auth/viewer-cache.js';
 import { InvalidInput, NotFound } from '../common/domain-error.js';
-import type { ExpertiseLevel, Locale } from '../common/enums.js';
+import { normalizeEmail } from '../common/email-address.js';
+import { type ExpertiseLevel, type Locale, RegionScope, type Sector } from '../common/enums.js';
+import type { JobPayloads } from '../jobs/jobs.js';
 import { ownAnswerSql, viewerStatusSql } from '../introductions/viewer-status.js';
 import { wholeForCaller } from '../graphql/anonymous-visibility.js';
+import { groupBy, linked } from '../graphql/loaders.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
+import { InitiativesService } from '../initiatives/initiatives.service.js';
+import { EmailQueue } from '../mail/email.queue.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { toPreferences, toProfessional } from './dto/professional.mapper.js';
 import type { PreferencesInput, ProfileInput } from './dto/professional.inputs.js';
 import type { MatchingPreferences, Me, Professional } from './dto/professional.types.js';
+import type { OfferRow } from './professional.loaders.js';
 import { ProfessionalEntity, ProfessionalOfferEntity, ProfessionalSeekEntity } from './professional.entity.js';
+
+/** A professional as this service returns it to other features (the entity's fields). */
+export type ProfessionalRecord = ProfessionalEntity;
+
+export interface Registration {
+  email: string;
+  name: string;
+  sector: Sector;
+  municipalityCode?: string | null;
+  locale?: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
 
 const MAX_OFFERS = 20;
 const MAX_SEEKS = 20;
@@ -29,10 +50,36 @@ export class ProfessionalsService {
     private readonly disciplines: DisciplinesService,
     private readonly regions: RegionsService,
     private readonly viewers: ViewerCache,
+    private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
+    private readonly initiatives: InitiativesService,
+    private readonly emails: EmailQueue,
   ) {}
 
+  /**
+   * Queues the registration: the worker creates the account unless the address has one, then
+   * emails a sign-in link either way. Only what needs no lookup happens here (the municipality is
+   * checked against reference data in memory), so the answer is the same, and takes as long,
+   * whether or not the address is known.
+   */
+  async register(input: Registration): Promise<void> {
+    if (input.municipalityCode) this.regions.requireMunicipality(input.municipalityCode);
+    await this.emails.add('registration', {
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      sector: input.sector,
+      municipalityCode: input.municipalityCode ?? null,
+      locale: input.locale === 'en' ? 'en' : 'nl',
+    });
+  }
+
+  /** Worker side of register: the account of the address, created now if there is none. */
+  async accountForRegistration(registration: JobPayloads['email']['registration']): Promise<string> {
+    return (await this.auth.accountIdOf(registration.email)) ?? (await this.createAccount(registration));
+  }
+
   async me(accountId: string): Promise<Me> {
-    const account = await this.db.getRepository(AccountEntity).findOneBy({ id: accountId });
+    const account = await this.accounts.find(accountId);
     const professional = await this.db.getRepository(ProfessionalEntity).findOneBy({ id: accountId });
     if (!account || !professional) throw new NotFound('Your account no longer exists');
     return {
@@ -87,14 +134,12 @@ export class ProfessionalsService {
   }
 
   async updatePreferences(accountId: string, input: PreferencesInput): Promise<MatchingPreferences> {
-    const changes: Partial<AccountEntity> = {};
+    const changes: AccountPreferences = {};
     if (input.optedIn != null) changes.optedIn = input.optedIn;
     if (input.frequency != null) changes.frequency = input.frequency;
     if (input.maxIntroductionsPerDigest != null) changes.maxIntroductionsPerDigest = input.maxIntroductionsPerDigest;
     if (input.locale != null) changes.locale = input.locale as Locale;
-    const repo = this.db.getRepository(AccountEntity);
-    if (Object.keys(changes).length > 0) await repo.update(accountId, changes);
-    const account = await repo.findOneBy({ id: accountId });
+    const account = await this.accounts.updatePreferences(accountId, changes);
     if (!account) throw new NotFound('Your account no longer exists');
     return toPreferences(account);
   }
@@ -103,6 +148,41 @@ export class ProfessionalsService {
     const found = await this.db.getRepository(ProfessionalEntity).findOneBy({ id });
     if (!found) throw new NotFound(`No professional with id ${id}`, { id });
     return found;
+  }
+
+  async byIds(ids: readonly string[]): Promise<ProfessionalEntity[]> {
+    return ids.length ? this.db.getRepository(ProfessionalEntity).findBy({ id: In([...ids]) }) : [];
+  }
+
+  /** What each professional offers, in taxonomy order (a DataLoader batch). */
+  async offersOf(ids: readonly string[]): Promise<OfferRow[][]> {
+    const rows: { professional_id: string; discipline_id: number; level: ExpertiseLevel }[] = await this.db.query(
+      `SELECT o.professional_id, o.discipline_id, o.level FROM professional_offer o
+       JOIN discipline d ON d.id = o.discipline_id
+       WHERE o.professional_id = ANY($1::uuid[]) ORDER BY d.position`,
+      [ids],
+    );
+    return groupBy(ids, rows, (r) => r.professional_id).map((group) =>
+      group.map((r) => ({ disciplineId: r.discipline_id, level: r.level })),
+    );
+  }
+
+  /** The discipline ids each professional seeks, in taxonomy order (a DataLoader batch). */
+  async seeksOf(ids: readonly string[]): Promise<number[][]> {
+    const rows: { professional_id: string; discipline_id: number }[] = await this.db.query(
+      `SELECT s.professional_id, s.discipline_id FROM professional_seek s
+       JOIN discipline d ON d.id = s.discipline_id
+       WHERE s.professional_id = ANY($1::uuid[]) ORDER BY d.position`,
+      [ids],
+    );
+    return groupBy(ids, rows, (r) => r.professional_id).map((group) => group.map((r) => r.discipline_id));
+  }
+
+  /** The initiators of each initiative, in the order they were added (a DataLoader batch). */
+  initiatorsOf(initiativeIds: readonly string[]): Promise<ProfessionalEntity[][]> {
+    return linked(this.db, initiativeIds, ProfessionalEntity,
+      `SELECT ii.initiative_id AS owner, p.* FROM professional p JOIN initiative_initiator ii ON ii.professional_id = p.id
+       WHERE ii.initiative_id = ANY($1::uuid[]) ORDER BY ii.added_at, p.id`);
   }
 
   /** Everything stored about the caller, as one JSON document (GDPR art. 15 and 20). */
@@ -157,24 +237,37 @@ export class ProfessionalsService {
    */
   async deleteAccount(accountId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      // Lock the caller's initiatives first: two co-initiators deleting their accounts at once
-      // then take turns, and the second sees that the first is gone and removes the initiative.
-      await tx.query(
-        `SELECT i.id FROM initiative i JOIN initiative_initiator ii ON ii.initiative_id = i.id
-         WHERE ii.professional_id = $1 ORDER BY i.id FOR UPDATE OF i`,
-        [accountId],
-      );
-      await tx.query(
-        `DELETE FROM initiative i
-         WHERE i.id IN (SELECT initiative_id FROM initiative_initiator WHERE professional_id = $1)
-           AND NOT EXISTS (SELECT 1 FROM initiative_initiator o WHERE o.initiative_id = i.id AND o.professional_id <> $1)`,
-        [accountId],
-      );
+      await this.initiatives.deleteSolelyInitiatedBy(tx, accountId);
       // Cascades to professional, offers, seeks, initiator rows and sign-in tokens.
-      await tx.query(`DELETE FROM account WHERE id = $1`, [accountId]);
+      await this.accounts.delete(tx, accountId);
     });
     // Its session tokens stop working here at once (other API processes: ViewerCache).
     this.viewers.forgetAccount(accountId);
     this.logger.log({ accountId }, 'account deleted');
+  }
+
+  private async createAccount(input: JobPayloads['email']['registration']): Promise<string> {
+    const id = randomUUID();
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.accounts.create(tx, { id, email: input.email, locale: input.locale });
+        await tx.getRepository(ProfessionalEntity).insert({
+          id,
+          name: input.name,
+          sector: input.sector,
+          municipalityCode: input.municipalityCode,
+          scope: RegionScope.LOCAL,
+        });
+      });
+      this.logger.log({ accountId: id }, 'account registered');
+      return id;
+    } catch (error) {
+      // Two registrations of one address at once: the second finds the first.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        const existing = await this.auth.accountIdOf(input.email);
+        if (existing) return existing;
+      }
+      throw error;
+    }
   }
 }

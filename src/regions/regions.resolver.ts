@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '../auth/access.decorators.js';
+import { Public } from '../graphql/access/access.decorators.js';
 import { Municipality, Province } from './dto/region.types.js';
 import { RegionsService } from './regions.service.js';
 

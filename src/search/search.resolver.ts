@@ -1,5 +1,5 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../graphql/viewer.js';
 import { toDiscipline } from '../disciplines/dto/discipline.mapper.js';
 import type { Discipline } from '../disciplines/dto/discipline.type.js';
 import { SignedIn } from '../graphql/current-viewer.decorator.js';

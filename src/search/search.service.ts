@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../graphql/viewer.js';
 import { InvalidInput } from '../common/domain-error.js';
 import { LEVEL_RANK } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';

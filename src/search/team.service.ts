@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { isAdmin, type Viewer } from '../auth/viewer.js';
+import { isAdmin, type Viewer } from '../graphql/viewer.js';
 import { Forbidden, InvalidInput, NotFound } from '../common/domain-error.js';
 import { LEVEL_RANK } from '../common/enums.js';
-import { isUuid } from '../common/ids.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
-import { ExpertiseNeedEntity, InitiativeEntity, InitiativeInitiatorEntity } from '../initiatives/initiative.entity.js';
+import { type ExpertiseNeedRecord, InitiativesService } from '../initiatives/initiatives.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { distanceKm, type ExpertProfile } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
@@ -15,15 +12,15 @@ import { suggestTeam, type NeedToCover, type TeamCandidate } from './team/team-c
 export const MAX_TEAM_SIZE = 20;
 
 export interface Team {
-  members: { professional: ExpertProfile; covers: ExpertiseNeedEntity[] }[];
-  uncovered: ExpertiseNeedEntity[];
+  members: { professional: ExpertProfile; covers: ExpertiseNeedRecord[] }[];
+  uncovered: ExpertiseNeedRecord[];
 }
 
 /** Team suggestion for an initiative: who together cover its open needs (team/team-cover.ts). */
 @Injectable()
 export class TeamService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly initiatives: InitiativesService,
     private readonly disciplines: DisciplinesService,
     private readonly regions: RegionsService,
     private readonly experts: ExpertIndexSync,
@@ -33,16 +30,13 @@ export class TeamService {
     if (!Number.isInteger(maxMembers) || maxMembers < 1 || maxMembers > MAX_TEAM_SIZE) {
       throw new InvalidInput(`maxMembers must be between 1 and ${MAX_TEAM_SIZE}`, { field: 'maxMembers', value: maxMembers });
     }
-    const initiative = isUuid(initiativeId) ? await this.db.getRepository(InitiativeEntity).findOneBy({ id: initiativeId }) : null;
+    const initiative = await this.initiatives.get(initiativeId);
     if (!initiative) throw new NotFound(`No initiative with id ${initiativeId}`, { id: initiativeId });
-    const initiators = await this.db.getRepository(InitiativeInitiatorEntity).findBy({ initiativeId });
-    const initiatorIds = new Set(initiators.map((i) => i.professionalId));
+    const initiatorIds = new Set(await this.initiatives.initiatorIds(initiativeId));
     if (!isAdmin(viewer) && !initiatorIds.has(viewer.accountId)) {
       throw new Forbidden('Only initiators of this initiative and admins may ask for a team');
     }
-    const open = await this.db
-      .getRepository(ExpertiseNeedEntity)
-      .find({ where: { initiativeId, fulfilled: false }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const open = await this.initiatives.openNeeds(initiativeId);
 
     const needs: NeedToCover[] = open.map((n) => ({
       id: n.id,

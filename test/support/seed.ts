@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/database/reference-data.js';
 
 /** The built seed command (npm test builds first). */
-export const SEED_COMMAND = join(projectRoot(), 'dist', 'src', 'database', 'seed', 'seed.command.js');
+export const SEED_COMMAND = join(projectRoot(), 'dist', 'src', 'seed', 'seed.command.js');
 
 /** Loads a synthetic network into the database with the seed command; throws its stderr if it fails. */
 export function seedSyntheticNetwork(databaseUrl: string, options: { professionals: number; initiatives: number; seed: number }): void {

@@ -1,4 +1,4 @@
-// A synthetic network (the seed's generator, database/seed/synthetic-network.ts) as the engine's
+// A synthetic network (the seed's generator, seed/synthetic-network.ts) as the engine's
 // input, without a database: for the matching benchmark (bench/matching.bench.ts) and for
 // experiments with rule sets. Plain TypeScript, no I/O: the caller reads municipalities and
 // provinces (database/reference-data.ts) and passes the taxonomy.
@@ -16,8 +16,9 @@
 // Person ids are the key zero-padded to 7 digits ("p0000042"), so id order is key order.
 import { DigestFrequency, InitiativeStatus, LEVEL_RANK } from '../../common/enums.js';
 import { mulberry32 } from '../../common/prng.js';
-import type { DisciplineSeed, MunicipalityRef } from '../../database/seed/network.types.js';
-import { generateInitiatives, generateProfessionals } from '../../database/seed/synthetic-network.js';
+import type { MunicipalityRef } from '../../database/reference-data.js';
+import type { DisciplineSeed } from '../../disciplines/taxonomy.data.js';
+import { generateInitiatives, generateProfessionals } from '../../seed/synthetic-network.js';
 import { DEFAULT_MATCH_RULES } from './default-rules.js';
 import type { HistoryEntry, HistoryStatus, MatchDiscipline, MatchInitiative, MatchInput, MatchPerson, MatchPlace, MatchRules } from './types.js';
 

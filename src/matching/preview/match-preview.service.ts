@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
-import { AccountEntity } from '../../auth/account.entity.js';
+import { AccountsService } from '../../auth/accounts.service.js';
 import { Conflict, InvalidInput } from '../../common/domain-error.js';
 import type { Locale } from '../../common/enums.js';
 import { AppConfig } from '../../config/runtime-config.js';
-import { InitiativeEntity } from '../../initiatives/initiative.entity.js';
-import { ProfessionalEntity } from '../../professionals/professional.entity.js';
+import { type InitiativeRecord, InitiativesService } from '../../initiatives/initiatives.service.js';
+import { type ProfessionalRecord, ProfessionalsService } from '../../professionals/professionals.service.js';
 import { MAX_PREVIEW_SAMPLE, type MatchRuleSetInput } from '../dto/matching.types.js';
 import { previewInThread } from '../engine-thread.js';
 import type { MatchStats, Proposal } from '../engine/types.js';
@@ -15,9 +13,9 @@ import { MatchInputLoader } from '../match-input.loader.js';
 import { MatchRulesService, toMatchRules } from '../rules/match-rules.service.js';
 
 export interface PreviewPairView {
-  a: ProfessionalEntity;
-  b: ProfessionalEntity;
-  initiative: InitiativeEntity | null;
+  a: ProfessionalRecord;
+  b: ProfessionalRecord;
+  initiative: InitiativeRecord | null;
   score: number;
   reasons: ReasonView[];
 }
@@ -38,10 +36,12 @@ export class MatchPreviewService {
   private running = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly rules: MatchRulesService,
     private readonly loader: MatchInputLoader,
     private readonly config: AppConfig,
+    private readonly accounts: AccountsService,
+    private readonly professionals: ProfessionalsService,
+    private readonly initiatives: InitiativesService,
   ) {}
 
   async preview(accountId: string, input: MatchRuleSetInput | null, sampleSize: number): Promise<Preview> {
@@ -72,13 +72,11 @@ export class MatchPreviewService {
   /** The sample with profiles and the reasons seen from side a, in the admin's language. */
   private async describe(accountId: string, proposals: Proposal[]): Promise<PreviewPairView[]> {
     if (proposals.length === 0) return [];
-    const locale: Locale = (await this.db.getRepository(AccountEntity).findOneBy({ id: accountId }))?.locale ?? 'nl';
+    const locale: Locale = (await this.accounts.find(accountId))?.locale ?? 'nl';
     const personIds = [...new Set(proposals.flatMap((p) => [p.a, p.b]))];
     const initiativeIds = [...new Set(proposals.flatMap((p) => (p.initiativeId ? [p.initiativeId] : [])))];
-    const people = new Map((await this.db.getRepository(ProfessionalEntity).findBy({ id: In(personIds) })).map((p) => [p.id, p]));
-    const initiatives = new Map(
-      (initiativeIds.length ? await this.db.getRepository(InitiativeEntity).findBy({ id: In(initiativeIds) }) : []).map((i) => [i.id, i]),
-    );
+    const people = new Map((await this.professionals.byIds(personIds)).map((p) => [p.id, p]));
+    const initiatives = new Map((await this.initiatives.byIds(initiativeIds)).map((i) => [i.id, i]));
     const sample: PreviewPairView[] = [];
     for (const p of proposals) {
       const a = people.get(p.a);

@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AdminOnly } from '../../auth/access.decorators.js';
-import type { Viewer } from '../../auth/viewer.js';
+import { AdminOnly } from '../../graphql/access/access.decorators.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { SignedIn } from '../../graphql/current-viewer.decorator.js';
 import type { GraphQLContext } from '../../graphql/graphql-context.js';
 import { toInitiative } from '../../initiatives/dto/initiative.mapper.js';

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { AccountsService } from '../../auth/accounts.service.js';
 import { AppConfig } from '../../config/runtime-config.js';
 import { insertOutbox } from '../../mail/outbox/outbox.repository.js';
 import { OutboxQueue } from '../../mail/outbox/outbox.queue.js';
@@ -46,6 +47,7 @@ export class MatchRunExecutor {
     private readonly outbox: OutboxQueue,
     private readonly config: AppConfig,
     private readonly fanOut: MatchRunFanOut,
+    private readonly accounts: AccountsService,
   ) {}
 
   /** A `match-run` job: computes the run here, or splits it into a flow of shards. */
@@ -193,14 +195,8 @@ export class MatchRunExecutor {
    */
   private async pauseUnanswered(runId: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [paused]: [{ id: string }[], number] = await tx.query(
-        `UPDATE account a SET digest_frequency = 'PAUSED', updated_at = now()
-         FROM digest_state d
-         WHERE d.account_id = a.id AND d.unanswered_in_row >= $1 AND a.digest_frequency <> 'PAUSED' AND a.opted_in
-         RETURNING a.id`,
-        [PAUSE_AFTER_UNANSWERED],
-      );
-      await insertOutbox(tx, paused.map(({ id }) => ({ key: `paused:${runId}:${id}`, kind: 'paused', accountId: id, runId })));
+      const paused = await this.accounts.pauseUnansweredDigests(tx, PAUSE_AFTER_UNANSWERED);
+      await insertOutbox(tx, paused.map((id) => ({ key: `paused:${runId}:${id}`, kind: 'paused', accountId: id, runId })));
       return paused.length;
     });
   }

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AdminOnly } from '../../auth/access.decorators.js';
-import type { Viewer } from '../../auth/viewer.js';
+import { AdminOnly } from '../../graphql/access/access.decorators.js';
+import type { Viewer } from '../../graphql/viewer.js';
 import { SignedIn } from '../../graphql/current-viewer.decorator.js';
 import { toRunStats } from '../dto/matching.mapper.js';
 import { MatchRun, MatchRunConnection, MatchRunStatus } from '../dto/matching.types.js';

@@ -1,4 +1,4 @@
-import type { AccountEntity } from '../../auth/account.entity.js';
+import type { AccountRecord } from '../../auth/accounts.service.js';
 import type { ProfessionalEntity } from '../professional.entity.js';
 import type { MatchingPreferences, Professional } from './professional.types.js';
 
@@ -16,7 +16,7 @@ export function toProfessional(e: ProfessionalEntity): Professional {
   };
 }
 
-export function toPreferences(a: AccountEntity): MatchingPreferences {
+export function toPreferences(a: AccountRecord): MatchingPreferences {
   return {
     optedIn: a.optedIn,
     frequency: a.frequency,

@@ -1,6 +1,6 @@
 // The shape of a network to load: produced by the synthetic generator and by the
 // hand-written demo network, consumed by the seed loader. Plain TypeScript.
-import type { DigestFrequency, ExpertiseLevel, InitiativeStatus, Locale, RegionScope, Sector } from '../../common/enums.js';
+import type { DigestFrequency, ExpertiseLevel, InitiativeStatus, Locale, RegionScope, Sector } from '../common/enums.js';
 
 export interface NetworkExpertise {
   slug: string;
@@ -47,20 +47,4 @@ export interface NetworkInitiative {
   needs: NetworkNeed[];
   /** Keys of professionals in the same network; at least one. */
   initiatorKeys: number[];
-}
-
-export interface MunicipalityRef {
-  code: string;
-  name: string;
-  provinceCode: string;
-  latitude: number;
-  longitude: number;
-}
-
-export interface DisciplineSeed {
-  slug: string;
-  /** Null for the top-level groups. */
-  parentSlug: string | null;
-  nameNl: string;
-  nameEn: string;
 }

@@ -1,10 +1,10 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Forbidden, NotAuthenticated } from '../common/domain-error.js';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
+import { Forbidden, NotAuthenticated } from '../../common/domain-error.js';
+import type { GraphQLContext } from '../graphql-context.js';
 import { type Access, ACCESS } from './access.decorators.js';
-import { isAdmin } from './viewer.js';
+import { isAdmin } from '../viewer.js';
 
 /**
  * Global guard for GraphQL operations: an operation needs a sign-in unless marked

@@ -2,7 +2,7 @@
 // try the app and in demos. The people and organisations are fictional; the three initiatives from
 // the knowledge bank examples (wijkdeals, Menukaarten, Tuinman in de Wijk) are described in
 // general terms only. Email addresses use reserved example domains so nothing can reach a real inbox.
-import { DigestFrequency, ExpertiseLevel, InitiativeStatus, RegionScope, Sector } from '../../common/enums.js';
+import { DigestFrequency, ExpertiseLevel, InitiativeStatus, RegionScope, Sector } from '../common/enums.js';
 import type { NetworkInitiative, NetworkProfessional } from './network.types.js';
 
 const { BASIC, EXPERIENCED, EXPERT } = ExpertiseLevel;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TAXONOMY } from '../../disciplines/taxonomy.data.js';
-import { MUNICIPALITY_ALIASES } from '../../regions/municipality-aliases.js';
-import { normalizePlaceName } from '../../regions/normalize-name.js';
+import { TAXONOMY } from '../disciplines/taxonomy.data.js';
+import { MUNICIPALITY_ALIASES } from '../regions/municipality-aliases.js';
+import { normalizePlaceName } from '../regions/normalize-name.js';
 import { DEMO_INITIATIVES, DEMO_PROFESSIONALS } from './demo-network.data.js';
 
 /** CBS code → official name, from the reference CSV (codes are never quoted, names sometimes are). */

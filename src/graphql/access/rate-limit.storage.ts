@@ -1,8 +1,8 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { ServiceUnavailable } from '../common/domain-error.js';
-import { failFastRedisOptions } from '../redis/redis-locator.js';
+import { ServiceUnavailable } from '../../common/domain-error.js';
+import { failFastRedisOptions } from '../../redis/redis-locator.js';
 
 type StorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 

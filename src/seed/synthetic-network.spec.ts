@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { InitiativeStatus, RegionScope, Sector } from '../../common/enums.js';
-import type { DisciplineSeed, MunicipalityRef, NetworkInitiative, NetworkProfessional } from './network.types.js';
+import { InitiativeStatus, RegionScope, Sector } from '../common/enums.js';
+import type { MunicipalityRef } from '../database/reference-data.js';
+import type { DisciplineSeed } from '../disciplines/taxonomy.data.js';
+import type { NetworkInitiative, NetworkProfessional } from './network.types.js';
 import { generateInitiatives, generateNetwork, generateProfessionals } from './synthetic-network.js';
 import type { SyntheticOptions } from './synthetic-network.js';
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { applyDecorators, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { RateLimited } from '../common/domain-error.js';
-import { normalizeEmail } from './auth.service.js';
+import type { GraphQLContext } from '../graphql-context.js';
+import { RateLimited } from '../../common/domain-error.js';
+import { normalizeEmail } from '../../common/email-address.js';
 
 /**
  * A set of mutations that draw on the same counts. Every mutation that emails an address is in

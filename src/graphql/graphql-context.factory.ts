@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { GraphQLContext } from '../graphql/graphql-context.js';
-import { LoadersFactory } from '../graphql/loaders.js';
-import { AuthService } from './auth.service.js';
+import type { GraphQLContext } from './graphql-context.js';
+import { LoadersFactory } from './loaders.js';
+import { ViewerLookup } from './viewer.js';
 
 type RawRequest = GraphQLContext['req'];
 
@@ -9,7 +9,7 @@ type RawRequest = GraphQLContext['req'];
 @Injectable()
 export class GraphQLContextFactory {
   constructor(
-    private readonly auth: AuthService,
+    private readonly viewers: ViewerLookup,
     private readonly loaders: LoadersFactory,
   ) {}
 
@@ -19,7 +19,7 @@ export class GraphQLContextFactory {
     return {
       req,
       res,
-      viewer: bearer ? await this.auth.viewerFromToken(bearer) : null,
+      viewer: bearer ? await this.viewers.viewerFromToken(bearer) : null,
       loaders: this.loaders.create(),
     };
   }

@@ -6,11 +6,11 @@
 // Every item is drawn from its own PRNG, seeded from (seed, stream, key). So the two streams are
 // independent, a network of N professionals is a prefix of one of 2N, and an initiative can look
 // up the sector and municipality of a candidate initiator without iterating the professionals.
-import { DigestFrequency, ExpertiseLevel, InitiativeStatus, RegionScope, Sector } from '../../common/enums.js';
-import type { Locale } from '../../common/enums.js';
+import { DigestFrequency, ExpertiseLevel, InitiativeStatus, RegionScope, Sector } from '../common/enums.js';
+import type { Locale } from '../common/enums.js';
+import type { MunicipalityRef } from '../database/reference-data.js';
+import type { DisciplineSeed } from '../disciplines/taxonomy.data.js';
 import type {
-  DisciplineSeed,
-  MunicipalityRef,
   NetworkExpertise,
   NetworkInitiative,
   NetworkNeed,

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Me } from '../../professionals/dto/professional.types.js';
+import { Me } from './professional.types.js';
 
 @ObjectType()
 export class AuthPayload {
