@@ -7,8 +7,9 @@ import { LEVEL_RANK } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { ExpertiseNeedEntity, InitiativeEntity, InitiativeInitiatorEntity } from '../initiatives/initiative.entity.js';
+import { distanceKm } from '../regions/distance.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { distanceKm, type ExpertProfile } from './expert-index.js';
+import type { ExpertProfile } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
 import { suggestTeam, type NeedToCover, type TeamCandidate } from './team/team-cover.js';
 
