@@ -9,7 +9,7 @@ import { RULE_LIMITS } from '../rules/match-rules.validation.js';
 
 /** Proposals a preview returns at most. */
 export const MAX_PREVIEW_SAMPLE = 100;
-import { PageInfo } from '../../common/page-info.type.js';
+import { Connection, Edge } from '../../common/connection.type.js';
 import { Initiative } from '../../initiatives/dto/initiative.types.js';
 import { MatchReason } from '../../introductions/dto/introduction.types.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
@@ -94,17 +94,10 @@ export class MatchRun {
 }
 
 @ObjectType()
-export class MatchRunEdge {
-  @Field() cursor!: string;
-  @Field(() => MatchRun) node!: MatchRun;
-}
+export class MatchRunEdge extends Edge(MatchRun) {}
 
 @ObjectType()
-export class MatchRunConnection {
-  @Field(() => [MatchRunEdge]) edges!: MatchRunEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class MatchRunConnection extends Connection(MatchRunEdge) {}
 
 @ObjectType()
 export class PreviewPair {
