@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfo } from '../common/page-info.type.js';
+import { Connection, Edge } from '../common/connection.type.js';
 
 @ObjectType({ description: 'An email that failed after every retry; retryEmail sends it again' })
 export class FailedEmail {
@@ -13,14 +13,7 @@ export class FailedEmail {
 }
 
 @ObjectType()
-export class FailedEmailEdge {
-  @Field() cursor!: string;
-  @Field(() => FailedEmail) node!: FailedEmail;
-}
+export class FailedEmailEdge extends Edge(FailedEmail) {}
 
 @ObjectType()
-export class FailedEmailConnection {
-  @Field(() => [FailedEmailEdge]) edges!: FailedEmailEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class FailedEmailConnection extends Connection(FailedEmailEdge) {}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { distanceKm, ExpertIndex, type ExpertDoc, type ExpertQuery, type LexemeWeight, type Place } from './expert-index.js';
+import { distanceKm } from '../regions/distance.js';
+import { ExpertIndex, type ExpertDoc, type ExpertQuery, type LexemeWeight, type Place } from './expert-index.js';
 import { expertScore } from './expert-score.js';
 import { mulberry32 } from '../common/prng.js';
 

@@ -5,7 +5,9 @@
 // (20,000 of 100,000 people) and must score and rank all of them for an exact totalCount
 // and stable pages. In PostgreSQL that took 170–800 ms per query on the CI machine; here it
 // is a pass over typed arrays (BENCHMARKS.md). Memory: ~200 bytes a person plus their text.
-import { availabilityOf, proximityOf, scoreSum, weightTotal } from './expert-score.js';
+import { availability } from '../professionals/availability.js';
+import { distanceKm } from '../regions/distance.js';
+import { proximityOf, scoreSum, weightTotal } from './expert-score.js';
 
 export type LexemeWeight = 'A' | 'B' | 'C' | 'D';
 
@@ -123,7 +125,7 @@ const MAX_REQUESTED = 16;
  * hours (more than 20 count as 20). Other values (not whole, negative: the API never stores
  * them) have ODD_AVAILABILITY and are computed from the person's hours when scored.
  */
-const AVAILABILITY_BY_CODE = Float64Array.from({ length: 22 }, (_, code) => availabilityOf(code === 0 ? null : code - 1));
+const AVAILABILITY_BY_CODE = Float64Array.from({ length: 22 }, (_, code) => availability(code === 0 ? null : code - 1));
 const ODD_AVAILABILITY = 255;
 
 // A slot's facts for the search loop, packed in one 32-bit word: a candidate costs one memory
@@ -148,14 +150,6 @@ const LEXEME_WEIGHTS: Record<LexemeWeight, number> = { A: 1, B: 0.4, C: 0.2, D: 
 /** A lexeme's weight as a posting code: the better the weight, the higher the code. */
 const LEXEME_CODES: Record<LexemeWeight, number> = { D: 0, C: 1, B: 2, A: 3 };
 const WEIGHT_OF_CODE = [LEXEME_WEIGHTS.D, LEXEME_WEIGHTS.C, LEXEME_WEIGHTS.B, LEXEME_WEIGHTS.A];
-const EARTH_RADIUS_KM = 6371;
-
-/** Great-circle distance (haversine), km. */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
-}
 
 /** A posting packed for scans: slots ascending, each with its code. */
 interface Packed {
@@ -487,7 +481,7 @@ export class ExpertIndex {
       const slotProximity = proximity[placeCode];
       const hoursCode = (info >> AVAILABILITY_SHIFT) & 0xff;
       const slotAvailability =
-        hoursCode !== ODD_AVAILABILITY ? AVAILABILITY_BY_CODE[hoursCode] : availabilityOf(this.profiles[slot]!.availableHoursPerMonth);
+        hoursCode !== ODD_AVAILABILITY ? AVAILABILITY_BY_CODE[hoursCode] : availability(this.profiles[slot]!.availableHoursPerMonth);
       const sum = scoreSum(slotCoverage, slotAvailability, slotProximity, textRank);
       if (n === limit && sum < pageSums[n - 1] - margin) continue;
       if (sum > afterSum + margin) continue;

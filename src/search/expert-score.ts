@@ -15,13 +15,12 @@
 // participatie at EXPERT and nothing for subsidies (C = (1 + 0)/2 = 0.5), gives 10 hours
 // (A = 0.5) and lives 12.5 km away (P = 1/(1 + 0.5) = 0.667):
 //   score = (0.6·0.5 + 0.15·0.5 + 0.15·0.667) / 0.9 = (0.3 + 0.075 + 0.1) / 0.9 = 0.528.
+import { availability } from '../professionals/availability.js';
+import { proximity, UNKNOWN_PROXIMITY } from '../regions/distance.js';
 
 export const LEVEL_WEIGHT = { BASIC: 0.5, EXPERIENCED: 0.75, EXPERT: 1 } as const;
 export const WEIGHTS = { coverage: 0.6, availability: 0.15, proximity: 0.15, text: 0.1 } as const;
-export const HOURS_FOR_FULL_AVAILABILITY = 20;
-export const UNKNOWN_AVAILABILITY = 0.25;
 export const DISTANCE_HALF_SCORE_KM = 25;
-export const UNKNOWN_PROXIMITY = 0.5;
 
 export interface ScoreInput {
   /** Coverage C in [0, 1]. */
@@ -35,17 +34,12 @@ export interface ScoreInput {
 
 export function expertScore(input: ScoreInput): number {
   const { coverage, availableHoursPerMonth, distanceKm, textRank } = input;
-  return scoreFrom(coverage, availabilityOf(availableHoursPerMonth), distanceKm === undefined ? Number.NaN : proximityOf(distanceKm), textRank ?? Number.NaN);
-}
-
-/** A in [0, 1]. */
-export function availabilityOf(hours: number | null): number {
-  return hours === null ? UNKNOWN_AVAILABILITY : Math.min(hours, HOURS_FOR_FULL_AVAILABILITY) / HOURS_FOR_FULL_AVAILABILITY;
+  return scoreFrom(coverage, availability(availableHoursPerMonth), distanceKm === undefined ? Number.NaN : proximityOf(distanceKm), textRank ?? Number.NaN);
 }
 
 /** P in (0, 1]. */
 export function proximityOf(distanceKm: number | null): number {
-  return distanceKm === null ? UNKNOWN_PROXIMITY : 1 / (1 + distanceKm / DISTANCE_HALF_SCORE_KM);
+  return distanceKm === null ? UNKNOWN_PROXIMITY : proximity(distanceKm, DISTANCE_HALF_SCORE_KM);
 }
 
 /**

@@ -4,8 +4,9 @@ import { Forbidden, InvalidInput, NotFound } from '../common/domain-error.js';
 import { LEVEL_RANK } from '../common/enums.js';
 import { DisciplinesService } from '../disciplines/disciplines.service.js';
 import { type ExpertiseNeedRecord, InitiativesService } from '../initiatives/initiatives.service.js';
+import { distanceKm } from '../regions/distance.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { distanceKm, type ExpertProfile } from './expert-index.js';
+import type { ExpertProfile } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
 import { suggestTeam, type NeedToCover, type TeamCandidate } from './team/team-cover.js';
 

@@ -8,6 +8,7 @@
 // up the sector and municipality of a candidate initiator without iterating the professionals.
 import { DigestFrequency, ExpertiseLevel, InitiativeStatus, RegionScope, Sector } from '../common/enums.js';
 import type { Locale } from '../common/enums.js';
+import { Mulberry32 } from '../common/prng.js';
 import type { MunicipalityRef } from '../database/reference-data.js';
 import type { DisciplineSeed } from '../disciplines/taxonomy.data.js';
 import type {
@@ -28,22 +29,8 @@ export interface SyntheticOptions {
 // ---------------------------------------------------------------------------------------------
 // Randomness
 
-/** mulberry32: 32-bit state, fast and good enough for test data. Reseeded per item. */
-class Rng {
-  private state = 0;
-
-  reseed(seed: number): void {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
+/** mulberry32 (common/prng.ts): fast and good enough for test data. Reseeded per item. */
+class Rng extends Mulberry32 {
   /** Integer in [min, max], both inclusive. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, Edge } from '../../common/connection.type.js';
 import { ExpertiseLevel, InitiativeStatus } from '../../common/graphql-enums.js';
-import { PageInfo } from '../../common/page-info.type.js';
 
 /** `discipline` is resolved by ExpertiseNeedResolver. */
 @ObjectType()
@@ -27,14 +27,7 @@ export class Initiative {
 }
 
 @ObjectType()
-export class InitiativeEdge {
-  @Field() cursor!: string;
-  @Field(() => Initiative) node!: Initiative;
-}
+export class InitiativeEdge extends Edge(Initiative) {}
 
 @ObjectType()
-export class InitiativeConnection {
-  @Field(() => [InitiativeEdge]) edges!: InitiativeEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class InitiativeConnection extends Connection(InitiativeEdge) {}

@@ -1,6 +1,6 @@
 // Types of suggested introductions (issue #5).
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfo } from '../../common/page-info.type.js';
+import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, Edge } from '../../common/connection.type.js';
 import { Initiative } from '../../initiatives/dto/initiative.types.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
 
@@ -42,14 +42,7 @@ export class Introduction {
 }
 
 @ObjectType()
-export class IntroductionEdge {
-  @Field() cursor!: string;
-  @Field(() => Introduction) node!: Introduction;
-}
+export class IntroductionEdge extends Edge(Introduction) {}
 
 @ObjectType()
-export class IntroductionConnection {
-  @Field(() => [IntroductionEdge]) edges!: IntroductionEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class IntroductionConnection extends Connection(IntroductionEdge) {}

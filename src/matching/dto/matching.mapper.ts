@@ -2,28 +2,10 @@ import type { MatchRuleSetEntity } from '../rules/match-rule-set.entity.js';
 import type { RunOutcome, StoredRunStats } from '../runs/match-runs.service.js';
 import type { MatchRuleSet, MatchRunStats } from './matching.types.js';
 
+/** The stored rule set is already the GraphQL type's shape; only the author's id is named apart. */
 export function toMatchRuleSet(e: MatchRuleSetEntity): MatchRuleSet {
-  return {
-    version: e.version,
-    weights: {
-      complementarity: e.weightComplementarity,
-      mutuality: e.weightMutuality,
-      proximity: e.weightProximity,
-      crossSector: e.weightCrossSector,
-      initiativeNeed: e.weightInitiativeNeed,
-      availability: e.weightAvailability,
-    },
-    minScore: e.minScore,
-    maxDistanceKm: e.maxDistanceKm,
-    maxIntroductionsPerPersonPerRun: e.maxIntroductionsPerPersonPerRun,
-    cooldownDays: e.cooldownDays,
-    excludeSameOrganisation: e.excludeSameOrganisation,
-    schedule: e.schedule,
-    timezone: e.timezone,
-    note: e.note,
-    createdAt: e.createdAt,
-    createdById: e.createdBy,
-  };
+  const { createdBy, ...rules } = e;
+  return { ...rules, createdById: createdBy };
 }
 
 /** A run's stats: what its engine pass stored, and what happened since (emails, answers). */

@@ -4,11 +4,12 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumTyp
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Trim } from '../../common/validation-patterns.js';
+import type { MatchRules, MatchWeights as EngineWeights } from '../engine/types.js';
 import { RULE_LIMITS } from '../rules/match-rules.validation.js';
 
 /** Proposals a preview returns at most. */
 export const MAX_PREVIEW_SAMPLE = 100;
-import { PageInfo } from '../../common/page-info.type.js';
+import { Connection, Edge } from '../../common/connection.type.js';
 import { Initiative } from '../../initiatives/dto/initiative.types.js';
 import { MatchReason } from '../../introductions/dto/introduction.types.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
@@ -22,7 +23,7 @@ export enum MatchRunStatus {
 registerEnumType(MatchRunStatus, { name: 'MatchRunStatus' });
 
 @ObjectType()
-export class MatchWeights {
+export class MatchWeights implements EngineWeights {
   @Field(() => Float) complementarity!: number;
   @Field(() => Float) mutuality!: number;
   @Field(() => Float) proximity!: number;
@@ -31,8 +32,9 @@ export class MatchWeights {
   @Field(() => Float) availability!: number;
 }
 
+/** The stored rule set's shape, which is the engine's (MatchRules) with the version's identity and schedule. */
 @ObjectType()
-export class MatchRuleSet {
+export class MatchRuleSet implements MatchRules {
   @Field(() => Int) version!: number;
   @Field(() => MatchWeights) weights!: MatchWeights;
   @Field(() => Float) minScore!: number;
@@ -92,17 +94,10 @@ export class MatchRun {
 }
 
 @ObjectType()
-export class MatchRunEdge {
-  @Field() cursor!: string;
-  @Field(() => MatchRun) node!: MatchRun;
-}
+export class MatchRunEdge extends Edge(MatchRun) {}
 
 @ObjectType()
-export class MatchRunConnection {
-  @Field(() => [MatchRunEdge]) edges!: MatchRunEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class MatchRunConnection extends Connection(MatchRunEdge) {}
 
 @ObjectType()
 export class PreviewPair {

@@ -4,7 +4,7 @@
 // from the input, enumerates every pair and every (professional, initiative), and runs a plain
 // greedy; it shares only the scoring functions (score.ts, tested on their own) with the engine.
 import { ExpertiseLevel, LEVEL_RANK, RegionScope, Sector } from '../../common/enums.js';
-import { distanceKm } from '../../search/expert-index.js';
+import { distanceKm } from '../../regions/distance.js';
 import { compileNetwork } from './network.js';
 import { initiativeScore, peerScore } from './score.js';
 import type { HistoryEntry, MatchDiscipline, MatchInitiative, MatchInput, MatchPerson, MatchPlace, MatchRules, ProposalKind } from './types.js';

@@ -3,7 +3,7 @@
 // People and initiatives are indexed in id order, so "smaller index" means "smaller id" and
 // every tie-break on indexes is a tie-break on ids.
 import { RegionScope } from '../../common/enums.js';
-import { distanceKm } from '../../search/expert-index.js';
+import { distanceKm } from '../../regions/distance.js';
 import type { MatchDiscipline, MatchInput, MatchInitiative, MatchPerson, MatchPlace, MatchRules } from './types.js';
 
 export const SCOPE_LOCAL = 0;

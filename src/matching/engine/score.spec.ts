@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ExpertiseLevel, RegionScope, Sector } from '../../common/enums.js';
 import { DELFT, DEN_HAAG, DISCIPLINES, GRONINGEN, UTRECHT, matchInput, offers, person, rules } from './naive-reference.spec-helper.js';
 import { compileNetwork } from './network.js';
-import { harmonicMean, initiativeReasons, initiativeScore, peerReasons, peerScore, proximity, taxonomyCredit } from './score.js';
+import { harmonicMean, initiativeReasons, initiativeScore, peerReasons, peerScore, placeProximity, taxonomyCredit } from './score.js';
 import type { MatchInitiative, MatchPerson, MatchReason, MatchRules, MatchWeights } from './types.js';
 
 const { BASIC, EXPERIENCED, EXPERT } = ExpertiseLevel;
@@ -157,7 +157,7 @@ describe('each weight', () => {
     const utrecht = pairScore(o(UTRECHT), seeker, only('proximity'));
     expect(here).toBe(1);
     expect(delft).toBeGreaterThan(utrecht);
-    expect(proximity(25, 25)).toBe(0.5);
+    expect(placeProximity(25, 25)).toBe(0.5);
     expect(pairScore(o(null), seeker, only('proximity'))).toBe(0.5);
     expect(pairScore(o(GRONINGEN), seeker, rules({ weights: { ...ZERO, complementarity: 1 } }))).toBe(1);
   });

@@ -41,6 +41,8 @@
 //   C = 0.75, M = 2·0.6·0.75 / 1.35 = 0.667, P = 1 / (1 + 11.12/25) = 0.692, X = 1, V = min(0.4, 0.6) = 0.4
 //   score = (0.75 + 0.667 + 0.692 + 1 + 0.4) / 5 = 0.702
 import { Sector } from '../../common/enums.js';
+import { availability, UNKNOWN_AVAILABILITY } from '../../professionals/availability.js';
+import { proximity, UNKNOWN_PROXIMITY } from '../../regions/distance.js';
 import { IN_BLOCKED, type Network, ROW, ROW_FLAGS, ROW_HOURS, ROW_OFFERS, ROW_OFFERS_END, ROW_PLACE, ROW_SEEKS, ROW_SEEKS_END, placeDistance } from './network.js';
 import type { MatchReason } from './types.js';
 
@@ -49,9 +51,6 @@ const SECTOR_MASK = IN_BLOCKED - 1;
 
 export const LEVEL_WEIGHTS: readonly number[] = [0, 0.5, 0.75, 1];
 export { CHILD_CREDIT, PARENT_CREDIT } from './network.js';
-export const HOURS_FOR_FULL_AVAILABILITY = 20;
-export const UNKNOWN_AVAILABILITY = 0.25;
-export const UNKNOWN_PROXIMITY = 0.5;
 
 export function levelWeight(rank: number): number {
   return LEVEL_WEIGHTS[Math.max(0, Math.min(3, rank))] ?? 0;
@@ -62,14 +61,10 @@ export function taxonomyCredit(net: Network, sought: number, offered: number): n
   return net.credit[sought * net.disciplineIds.length + offered];
 }
 
-export function proximity(distance: number, maxDistanceKm: number): number {
+/** P between two places (placeDistance: -1 when either is unknown); see the header. */
+export function placeProximity(distance: number, maxDistanceKm: number): number {
   if (distance < 0) return UNKNOWN_PROXIMITY;
-  return 1 / (1 + distance / Math.max(maxDistanceKm, 1));
-}
-
-export function availability(hours: number): number {
-  if (hours < 0) return UNKNOWN_AVAILABILITY;
-  return Math.min(hours, HOURS_FOR_FULL_AVAILABILITY) / HOURS_FOR_FULL_AVAILABILITY;
+  return proximity(distance, Math.max(maxDistanceKm, 1));
 }
 
 export function harmonicMean(x: number, y: number): number {
@@ -121,7 +116,7 @@ export function peerScore(net: Network, u: number, v: number): number {
   const { row } = net;
   const ri = i * ROW;
   const rj = j * ROW;
-  const p = proximity(placeDistance(net, row[ri + ROW_PLACE], row[rj + ROW_PLACE]), net.rules.maxDistanceKm);
+  const p = placeProximity(placeDistance(net, row[ri + ROW_PLACE], row[rj + ROW_PLACE]), net.rules.maxDistanceKm);
   const x = (row[ri + ROW_FLAGS] & SECTOR_MASK) !== (row[rj + ROW_FLAGS] & SECTOR_MASK) ? 1 : 0;
   const a = Math.min(availability(row[ri + ROW_HOURS]), availability(row[rj + ROW_HOURS]));
   const sum =
@@ -168,7 +163,7 @@ export function initiativeScore(net: Network, p: number, it: number): number {
   const total = w.initiativeNeed + w.proximity + w.crossSector + w.availability;
   const r = net.initiator[it];
   if (total <= 0 || r < 0) return 0;
-  const prox = proximity(placeDistance(net, net.place[p], net.initiativePlace[it]), net.rules.maxDistanceKm);
+  const prox = placeProximity(placeDistance(net, net.place[p], net.initiativePlace[it]), net.rules.maxDistanceKm);
   const x = (net.row[p * ROW + ROW_FLAGS] & SECTOR_MASK) !== (net.row[r * ROW + ROW_FLAGS] & SECTOR_MASK) ? 1 : 0;
   const sum = w.initiativeNeed * n + w.proximity * prox + w.crossSector * x + w.availability * needAvailability(net, p, bestNeed);
   return round9(sum / total);
@@ -290,7 +285,7 @@ export function peerReasons(net: Network, u: number, v: number): MatchReason[] {
     reasons.push(reason('MUTUAL', (w.mutuality * mutual) / total, 'both', 'jullie kunnen elkaar allebei helpen', 'you can help each other'));
   }
   if (w.proximity > 0) {
-    const p = proximity(placeDistance(net, net.place[i], net.place[j]), net.rules.maxDistanceKm);
+    const p = placeProximity(placeDistance(net, net.place[i], net.place[j]), net.rules.maxDistanceKm);
     reasons.push(proximityReason(net, net.place[i], net.place[j], (w.proximity * p) / total, null));
   }
   if (w.crossSector > 0 && net.sector[i] !== net.sector[j]) reasons.push(crossSectorReason(net, i, j, w.crossSector / total));
@@ -341,7 +336,7 @@ export function initiativeReasons(net: Network, p: number, it: number): MatchRea
     ),
   ];
   if (w.proximity > 0) {
-    const prox = proximity(placeDistance(net, net.place[p], net.initiativePlace[it]), net.rules.maxDistanceKm);
+    const prox = placeProximity(placeDistance(net, net.place[p], net.initiativePlace[it]), net.rules.maxDistanceKm);
     reasons.push(proximityReason(net, net.place[p], net.initiativePlace[it], (w.proximity * prox) / total, title));
   }
   if (w.crossSector > 0 && net.sector[p] !== net.sector[r]) reasons.push(crossSectorReason(net, p, r, w.crossSector / total));

@@ -10,7 +10,7 @@ import { previewInThread } from '../engine-thread.js';
 import type { MatchStats, Proposal } from '../engine/types.js';
 import { type ReasonView, reasonsFor } from '../reasons.js';
 import { MatchInputLoader } from '../match-input.loader.js';
-import { MatchRulesService, toMatchRules } from '../rules/match-rules.service.js';
+import { MatchRulesService } from '../rules/match-rules.service.js';
 
 export interface PreviewPairView {
   a: ProfessionalRecord;
@@ -48,7 +48,7 @@ export class MatchPreviewService {
     if (!Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > MAX_PREVIEW_SAMPLE) {
       throw new InvalidInput(`sampleSize must be between 0 and ${MAX_PREVIEW_SAMPLE}`, { field: 'sampleSize', value: sampleSize });
     }
-    const rules = toMatchRules(await this.rules.overlay(input, 'input.'));
+    const rules = await this.rules.overlay(input, 'input.');
     if (this.running) throw new Conflict('A preview is already being computed; try again when it is done');
     this.running = true;
     try {

@@ -1,13 +1,8 @@
 import { InvalidInput } from '../../common/domain-error.js';
-import { overlayRules, type RuleValues, toMatchRules } from './match-rules.service.js';
+import { overlayRules, type RuleValues } from './match-rules.service.js';
 
 const BASE: RuleValues = {
-  weightComplementarity: 3,
-  weightMutuality: 2,
-  weightProximity: 1.5,
-  weightCrossSector: 1,
-  weightInitiativeNeed: 2,
-  weightAvailability: 0.5,
+  weights: { complementarity: 3, mutuality: 2, proximity: 1.5, crossSector: 1, initiativeNeed: 2, availability: 0.5 },
   minScore: 0.3,
   maxDistanceKm: 50,
   maxIntroductionsPerPersonPerRun: 3,
@@ -21,11 +16,11 @@ const BASE: RuleValues = {
 describe('overlayRules', () => {
   it('keeps what the input omits or nulls, and never inherits the note', () => {
     const values = overlayRules(BASE, { weights: { proximity: 4, mutuality: null }, minScore: 0.5, excludeSameOrganisation: false, schedule: null });
-    expect(values).toEqual({ ...BASE, weightProximity: 4, minScore: 0.5, excludeSameOrganisation: false, note: null });
+    expect(values).toEqual({ ...BASE, weights: { ...BASE.weights, proximity: 4 }, minScore: 0.5, excludeSameOrganisation: false, note: null });
   });
 
   it('lets a false or a zero through (they are values, not omissions)', () => {
-    expect(overlayRules(BASE, { cooldownDays: 0, weights: { availability: 0 } })).toMatchObject({ cooldownDays: 0, weightAvailability: 0 });
+    expect(overlayRules(BASE, { cooldownDays: 0, weights: { availability: 0 } })).toMatchObject({ cooldownDays: 0, weights: { availability: 0 } });
   });
 
   it('checks the schedule in the resulting time zone and names the field under the given path', () => {
@@ -38,16 +33,5 @@ describe('overlayRules', () => {
   it('refuses a rule set whose weights are all zero', () => {
     const zero = { complementarity: 0, mutuality: 0, proximity: 0, crossSector: 0, initiativeNeed: 0, availability: 0 };
     expect(() => overlayRules(BASE, { weights: zero })).toThrow(/At least one weight/);
-  });
-
-  it('maps to the engine rules', () => {
-    expect(toMatchRules(BASE)).toEqual({
-      weights: { complementarity: 3, mutuality: 2, proximity: 1.5, crossSector: 1, initiativeNeed: 2, availability: 0.5 },
-      minScore: 0.3,
-      maxDistanceKm: 50,
-      maxIntroductionsPerPersonPerRun: 3,
-      cooldownDays: 90,
-      excludeSameOrganisation: true,
-    });
   });
 });

@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { InvalidInput } from '../../common/domain-error.js';
 import type { MatchRuleSetInput } from '../dto/matching.types.js';
-import type { MatchRules } from '../engine/types.js';
 import { MatchRuleSetEntity } from './match-rule-set.entity.js';
 import { isValidTimeZone, scheduleProblem } from './match-rules.validation.js';
 
-/** A rule set's values without its identity: what an update or a preview works with. */
+/**
+ * A rule set's values without its identity: what an update or a preview works with, and what the
+ * engine takes as its MatchRules (schedule, time zone and note concern the scheduler and people).
+ */
 export type RuleValues = Omit<MatchRuleSetEntity, 'version' | 'createdBy' | 'createdAt'>;
 
 /** Older versions are kept for audit; the history query shows this many, newest first. */
@@ -58,12 +60,14 @@ export function overlayRules(base: RuleValues, input: MatchRuleSetInput | null, 
   const pick = <T>(value: T | null | undefined, fallback: T): T => (value === null || value === undefined ? fallback : value);
   const w = input?.weights;
   const values: RuleValues = {
-    weightComplementarity: pick(w?.complementarity, base.weightComplementarity),
-    weightMutuality: pick(w?.mutuality, base.weightMutuality),
-    weightProximity: pick(w?.proximity, base.weightProximity),
-    weightCrossSector: pick(w?.crossSector, base.weightCrossSector),
-    weightInitiativeNeed: pick(w?.initiativeNeed, base.weightInitiativeNeed),
-    weightAvailability: pick(w?.availability, base.weightAvailability),
+    weights: {
+      complementarity: pick(w?.complementarity, base.weights.complementarity),
+      mutuality: pick(w?.mutuality, base.weights.mutuality),
+      proximity: pick(w?.proximity, base.weights.proximity),
+      crossSector: pick(w?.crossSector, base.weights.crossSector),
+      initiativeNeed: pick(w?.initiativeNeed, base.weights.initiativeNeed),
+      availability: pick(w?.availability, base.weights.availability),
+    },
     minScore: pick(input?.minScore, base.minScore),
     maxDistanceKm: pick(input?.maxDistanceKm, base.maxDistanceKm),
     maxIntroductionsPerPersonPerRun: pick(input?.maxIntroductionsPerPersonPerRun, base.maxIntroductionsPerPersonPerRun),
@@ -79,28 +83,8 @@ export function overlayRules(base: RuleValues, input: MatchRuleSetInput | null, 
   }
   const problem = scheduleProblem(values.schedule, values.timezone);
   if (problem) throw new InvalidInput(problem, { field: `${path}schedule`, value: values.schedule });
-  const weights = [values.weightComplementarity, values.weightMutuality, values.weightProximity, values.weightCrossSector, values.weightInitiativeNeed, values.weightAvailability];
-  if (weights.every((weight) => weight === 0)) {
+  if (Object.values(values.weights).every((weight) => weight === 0)) {
     throw new InvalidInput('At least one weight must be above 0, or every score would be 0', { field: `${path}weights` });
   }
   return values;
-}
-
-/** The engine's view of a rule set. */
-export function toMatchRules(values: RuleValues): MatchRules {
-  return {
-    weights: {
-      complementarity: values.weightComplementarity,
-      mutuality: values.weightMutuality,
-      proximity: values.weightProximity,
-      crossSector: values.weightCrossSector,
-      initiativeNeed: values.weightInitiativeNeed,
-      availability: values.weightAvailability,
-    },
-    minScore: values.minScore,
-    maxDistanceKm: values.maxDistanceKm,
-    maxIntroductionsPerPersonPerRun: values.maxIntroductionsPerPersonPerRun,
-    cooldownDays: values.cooldownDays,
-    excludeSameOrganisation: values.excludeSameOrganisation,
-  };
 }

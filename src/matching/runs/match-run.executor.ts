@@ -11,7 +11,6 @@ import type { MatchInput } from '../engine/types.js';
 import { MatchInputLoader } from '../match-input.loader.js';
 import { encodeInput } from '../run-snapshot.js';
 import { MatchRuleSetEntity } from '../rules/match-rule-set.entity.js';
-import { toMatchRules } from '../rules/match-rules.service.js';
 import { deleteBlobs, hasBlob, INPUT_BLOB, readBlob, shardBlob, writeBlob } from './match-run-blobs.js';
 import { MatchRunFanOut, shardCount } from './match-run-fan-out.js';
 import type { MatchRunRow, ShardReport, StoredRunStats } from './match-runs.service.js';
@@ -72,7 +71,7 @@ export class MatchRunExecutor {
     const paused = run.dry_run ? 0 : await this.pauseUnanswered(runId);
 
     const started = performance.now();
-    const input = await this.loader.load(toMatchRules(rules), now);
+    const input = await this.loader.load(rules, now);
     const loadMs = Math.round(performance.now() - started);
     const shards = shardCount(input.people.length, this.config.matchShardPeople);
     if (shards > 1) {

@@ -1,8 +1,8 @@
 // Types of expertise search and team suggestion (issue #3).
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Connection, Edge } from '../../common/connection.type.js';
 import { ExpertiseLevel, Sector } from '../../common/graphql-enums.js';
-import { PageInfo } from '../../common/page-info.type.js';
 import {
   MUNICIPALITY_CODE,
   MUNICIPALITY_MESSAGE,
@@ -17,20 +17,14 @@ import { ExpertiseNeed } from '../../initiatives/dto/initiative.types.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
 
 @ObjectType()
-export class ExpertEdge {
-  @Field() cursor!: string;
-  @Field(() => Professional) node!: Professional;
+export class ExpertEdge extends Edge(Professional) {
   @Field(() => Float) score!: number;
   @Field(() => [Discipline]) matchedDisciplines!: Discipline[];
   @Field(() => Float, { nullable: true }) distanceKm!: number | null;
 }
 
 @ObjectType()
-export class ExpertConnection {
-  @Field(() => [ExpertEdge]) edges!: ExpertEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
-}
+export class ExpertConnection extends Connection(ExpertEdge) {}
 
 @ObjectType()
 export class TeamMember {

@@ -2,6 +2,7 @@
 // many of its open needs as possible. Plain TypeScript (no Nest, TypeORM or database imports): the
 // caller loads the open needs and the candidates, and leaves out the initiative's own initiators
 // and anyone who must not be suggested before calling `suggestTeam`.
+import { proximity } from '../../regions/distance.js';
 
 export interface NeedToCover {
   id: string;
@@ -44,9 +45,9 @@ const WEIGHT_LEVEL = 0.1;
 const FULL_LEVEL_MARGIN = 2;
 
 /** 1 at 0 km, 0.5 at 25 km, 0.2 at 100 km; an unknown distance counts as 25 km. */
-function proximity(distanceKm: number | null): number {
+function distanceFit(distanceKm: number | null): number {
   if (distanceKm === null) return UNKNOWN_FACTOR;
-  return 1 / (1 + Math.max(0, distanceKm) / PROXIMITY_HALF_KM);
+  return proximity(Math.max(0, distanceKm), PROXIMITY_HALF_KM);
 }
 
 /** 1 when the candidate has the hours the need asks (or it asks none); proportionally less otherwise. */
@@ -66,7 +67,7 @@ function hoursFit(available: number | null, asked: number | null): number {
 function pairQuality(candidate: TeamCandidate, need: NeedToCover, bestRank: number): number {
   const margin = Math.min(1, Math.max(0, bestRank - need.minLevelRank) / FULL_LEVEL_MARGIN);
   return (
-    WEIGHT_PROXIMITY * proximity(candidate.distanceKm) +
+    WEIGHT_PROXIMITY * distanceFit(candidate.distanceKm) +
     WEIGHT_HOURS * hoursFit(candidate.availableHoursPerMonth, need.hoursPerMonth) +
     WEIGHT_LEVEL * margin
   );
