@@ -61,6 +61,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['src/**/*.ts'] })),
   {
     files: ['src/**/*.ts'],
+    // `_name` marks a value taken only to leave it out (`const { id: _id, ...rest } = row`).
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    // Specs are tests: like test/, they may reach anything they need to set a case up.
+    ignores: ['src/**/*.spec.ts', 'src/**/*.spec-helper.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
     plugins: { 'import-x': importX, verbinder },
     // Resolves `./x.js` to `./x.ts` as TypeScript does.
@@ -71,8 +78,8 @@ export default tseslint.config(
     },
   },
   {
-    // The seed bulk-loads every table of a network; migrations create them; specs may hold SQL as data.
-    files: ['src/seed/**', 'src/database/migrations/**', 'src/database/seed/**', 'src/**/*.spec.ts', 'src/**/*.spec-helper.ts'],
+    // The seed bulk-loads every table of a network; migrations create them.
+    files: ['src/seed/**', 'src/database/migrations/**'],
     rules: { 'verbinder/table-owner': 'off' },
   },
 );

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { readMunicipalities, readProvinces } from '../src/database/reference-data.js';
 import { TAXONOMY } from '../src/disciplines/taxonomy.data.js';
 import { combineForStoreInThread, runForStoreInThread, runShardInThread } from '../src/matching/engine-thread.js';
-import { syntheticMatchInput } from '../src/matching/engine/synthetic-input.js';
+import { syntheticMatchInput } from '../src/seed/synthetic-match-input.js';
 import { encodeInput } from '../src/matching/run-snapshot.js';
 import { errorText, fixed, integer, machineDescription, writeReport } from './bench-support.js';
 

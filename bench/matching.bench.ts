@@ -4,7 +4,7 @@
 // 1. For each size N of BENCH_SIZES, in a child process of its own (so peak memory is that size's
 //    and a big size does not inherit the garbage of a small one): generates N professionals and
 //    N / 10 initiatives with the seed's generator and turns them into a MatchInput with the
-//    default rules and some earlier introductions (src/matching/engine/synthetic-input.ts), then
+//    default rules and some earlier introductions (src/seed/synthetic-match-input.ts), then
 //    runs runMatching once. Prints, per size: eligible people, open initiatives, history entries,
 //    generation time, engine time (wall and CPU), peak RSS (process.resourceUsage().maxRSS: after
 //    generating and at the end), proposals, candidatePairs and meanScore.
@@ -33,7 +33,7 @@ import { readMunicipalities, readProvinces } from '../src/database/reference-dat
 import { TAXONOMY } from '../src/disciplines/taxonomy.data.js';
 import { runMatching } from '../src/matching/engine/engine.js';
 import { naiveMatching } from '../src/matching/engine/naive-reference.spec-helper.js';
-import { syntheticMatchInput } from '../src/matching/engine/synthetic-input.js';
+import { syntheticMatchInput } from '../src/seed/synthetic-match-input.js';
 import type { MatchInput, MatchResult } from '../src/matching/engine/types.js';
 import { errorText, fixed, integer, machineDescription, writeReport } from './bench-support.js';
 

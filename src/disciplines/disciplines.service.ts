@@ -9,6 +9,9 @@ import { DisciplineEntity } from './discipline.entity.js';
  * The taxonomy changes only with a migration, so it is read once at start-up and served
  * from memory: resolving a discipline of a nested field costs no query.
  */
+/** A discipline as other features see it (the entity stays disciplines'). */
+export type DisciplineRecord = DisciplineEntity;
+
 @Injectable()
 export class DisciplinesService implements OnModuleInit {
   private byId = new Map<number, DisciplineEntity>();

@@ -64,7 +64,6 @@ function reference(docs: readonly ExpertDoc[], places: readonly Place[], q: Expe
 // ---------------------------------------------------------------------------------------------
 
 
-const EPOCH = new Date('2024-01-01T00:00:00Z');
 
 function makeDoc(fields: Partial<ExpertDoc> & Pick<ExpertDoc, 'id'>): ExpertDoc {
   return {

@@ -6,8 +6,7 @@ import { InvalidInput } from '../common/domain-error.js';
 import { LEVEL_RANK } from '../common/enums.js';
 import { isUuid } from '../common/ids.js';
 import { decodeCursor, encodeCursor, pageSize } from '../common/pagination.js';
-import { DisciplinesService } from '../disciplines/disciplines.service.js';
-import type { DisciplineEntity } from '../disciplines/discipline.entity.js';
+import { type DisciplineRecord, DisciplinesService } from '../disciplines/disciplines.service.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { ExpertSearchInput } from './dto/search.types.js';
 import type { ExpertProfile } from './expert-index.js';
@@ -17,7 +16,7 @@ export interface ExpertHit {
   readonly cursor: string;
   readonly professional: ExpertProfile;
   readonly score: number;
-  readonly matchedDisciplines: DisciplineEntity[];
+  readonly matchedDisciplines: DisciplineRecord[];
   readonly distanceKm: number | null;
 }
 
@@ -26,7 +25,7 @@ class Hit implements ExpertHit {
   constructor(
     readonly professional: ExpertProfile,
     readonly score: number,
-    readonly matchedDisciplines: DisciplineEntity[],
+    readonly matchedDisciplines: DisciplineRecord[],
     readonly distanceKm: number | null,
   ) {}
 

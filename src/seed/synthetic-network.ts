@@ -509,7 +509,7 @@ const DESCRIPTION_MIDDLES: readonly Template[] = [
   (c) => `De wijk ${c.wijk} telt veel betrokken bewoners, maar de kennis over ${c.theme1} ontbreekt nog.`,
   (c) => `We werken samen met de gemeente, de woningcorporatie en buurtbewoners aan ${c.theme1}.`,
   (c) => `Inmiddels doen tientallen buren mee en groeit het initiatief naar andere wijken in ${c.place}.`,
-  (c) => `Het initiatief draait op vrijwilligers en een kleine subsidie van de gemeente.`,
+  () => `Het initiatief draait op vrijwilligers en een kleine subsidie van de gemeente.`,
 ];
 
 const DESCRIPTION_NEEDS: readonly Template[] = [

@@ -5,7 +5,7 @@ import { EdgeList, mergeSorted, sortEdges } from './b-matching.js';
 import { runMatching } from './engine.js';
 import { randomNetwork } from './naive-reference.spec-helper.js';
 import { combineShards, runShard, shardRange } from './shards.js';
-import { syntheticMatchInput } from './synthetic-input.js';
+import { syntheticMatchInput } from '../../seed/synthetic-match-input.js';
 import type { MatchInput } from './types.js';
 import { mulberry32 as prng } from '../../common/prng.js';
 

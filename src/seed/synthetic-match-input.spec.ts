@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { readMunicipalities, readProvinces } from '../../database/reference-data.js';
-import { TAXONOMY } from '../../disciplines/taxonomy.data.js';
-import { DEFAULT_MATCH_RULES } from './default-rules.js';
-import { runMatching } from './engine.js';
-import { personId, syntheticMatchInput } from './synthetic-input.js';
+import { readMunicipalities, readProvinces } from '../database/reference-data.js';
+import { TAXONOMY } from '../disciplines/taxonomy.data.js';
+import { DEFAULT_MATCH_RULES } from '../matching/engine/default-rules.js';
+import { runMatching } from '../matching/engine/engine.js';
+import { personId, syntheticMatchInput } from './synthetic-match-input.js';
 
 const NOW = new Date('2026-11-01T06:00:00Z');
 const input = syntheticMatchInput({

@@ -14,13 +14,13 @@
 //   days, so with a 90-day cool-down about a quarter of them still block; 20 % are DECLINED,
 //   which block for good.
 // Person ids are the key zero-padded to 7 digits ("p0000042"), so id order is key order.
-import { DigestFrequency, InitiativeStatus, LEVEL_RANK } from '../../common/enums.js';
-import { mulberry32 } from '../../common/prng.js';
-import type { MunicipalityRef } from '../../database/reference-data.js';
-import type { DisciplineSeed } from '../../disciplines/taxonomy.data.js';
-import { generateInitiatives, generateProfessionals } from '../../seed/synthetic-network.js';
-import { DEFAULT_MATCH_RULES } from './default-rules.js';
-import type { HistoryEntry, HistoryStatus, MatchDiscipline, MatchInitiative, MatchInput, MatchPerson, MatchPlace, MatchRules } from './types.js';
+import { DigestFrequency, InitiativeStatus, LEVEL_RANK } from '../common/enums.js';
+import { mulberry32 } from '../common/prng.js';
+import type { MunicipalityRef } from '../database/reference-data.js';
+import type { DisciplineSeed } from '../disciplines/taxonomy.data.js';
+import { generateInitiatives, generateProfessionals } from './synthetic-network.js';
+import { DEFAULT_MATCH_RULES } from '../matching/engine/default-rules.js';
+import type { HistoryEntry, HistoryStatus, MatchDiscipline, MatchInitiative, MatchInput, MatchPerson, MatchPlace, MatchRules } from '../matching/engine/types.js';
 
 export interface SyntheticMatchOptions {
   professionals: number;
