@@ -189,7 +189,8 @@ export function makeFactories(db: DataSource) {
       const finished = status === 'COMPLETED' || status === 'FAILED';
       await db.query(
         `INSERT INTO match_run (id, status, dry_run, rule_set_version, requested_by, created_at, started_at, finished_at, stats)
-         SELECT $1, $2, $3, max(version), $4, $5, CASE WHEN $2 <> 'QUEUED' THEN $5 END, CASE WHEN $6 THEN $5 END, CASE WHEN $2 = 'COMPLETED' THEN '{}'::jsonb END
+         SELECT $1, $2::match_run_status, $3, max(version), $4, $5::timestamptz, CASE WHEN $2::match_run_status <> 'QUEUED' THEN $5::timestamptz END,
+           CASE WHEN $6 THEN $5::timestamptz END, CASE WHEN $2::match_run_status = 'COMPLETED' THEN '{}'::jsonb END
          FROM match_rule_set`,
         [id, status, spec.dryRun ?? false, spec.requestedBy ?? null, spec.createdAt ?? new Date(), finished],
       );
