@@ -70,7 +70,7 @@ describe('match runs', () => {
   });
 
   /** Each pair offers what the other seeks, in Utrecht, at expert level. */
-  async function makePairs(count = PAIRS.length): Promise<MadeProfessional[][]> {
+  async function makePairs(count: number = PAIRS.length): Promise<MadeProfessional[][]> {
     const made: MadeProfessional[][] = [];
     for (const [x, y] of PAIRS.slice(0, count)) {
       made.push([
