@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Every test: unit specs, medium tests (services over the real PostgreSQL and Redis), and
-# end-to-end tests against the built app, the real PostgreSQL (TEST_DATABASE_URL) and Redis
-# (TEST_REDIS_URL) and an in-process SMTP server.
+# Every test: unit specs, then end-to-end tests against the built app, the real
+# PostgreSQL (TEST_DATABASE_URL) and Redis (TEST_REDIS_URL) and an in-process SMTP server.
 # Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
