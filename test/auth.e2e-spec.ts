@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { drain } from './support/drain.js';
 import { registerAndSignIn, tokenFromEmail } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -56,7 +57,7 @@ describe('sign-in by emailed link', () => {
     expect(unknown).toEqual(known);
     expect(known).toEqual({ data: { requestSignInLink: true } });
     await t.mailbox.waitFor(before + 1);
-    await new Promise((r) => setTimeout(r, 500));
+    await drain(t);
     expect(t.mailbox.messages.slice(before).map((m) => m.to)).toEqual([expect.objectContaining({ text: 'anna.dejong@example.org' })]);
 
     // Registering an existing address again does not create a second account; the owner gets a link.

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { drain } from './support/drain.js';
 import { openEmbeddedDatabase } from './support/embedded-db.js';
 import { seedDemoNetwork } from './support/seed.js';
 import { tokenFromEmail } from './support/sign-in.js';
@@ -83,8 +84,8 @@ async function runAndCheckDigests(t: TestApp, mails: () => Promise<ParsedMail[]>
     if (Date.now() > deadline) break; // the checks below say what is missing
     await new Promise((r) => setTimeout(r, 200));
   }
-  // A duplicate would come within the relay's minute; the job retries of a failed send sooner.
-  await new Promise((r) => setTimeout(r, 3_000));
+  // A duplicate would be a job queued twice, or a failed send's retry: both have run once drained.
+  await drain(t);
   const digests = (await mails()).filter(isDigest);
   const { emailOf, introductionsOf, outbox } = await stored(runId);
 

@@ -3,6 +3,7 @@
 // anonymous callers see no profile detail of a person on any path.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { databaseFingerprint } from './support/db-fingerprint.js';
+import { drain, requestLogged } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
 import { registerAndSignIn, tokenFromEmail } from './support/sign-in.js';
 import { type GraphQLResponse, startTestApp, type TestApp } from './support/test-app.js';
@@ -69,7 +70,7 @@ describe('hostile input', () => {
 
   /** The SQL statements the app logged for one request id. */
   async function sqlOf(requestId: string): Promise<number> {
-    await new Promise((r) => setTimeout(r, 100));
+    await requestLogged(t, requestId);
     return t.logs.filter((l) => l.msg === 'sql' && l.req?.id === requestId).length;
   }
 
@@ -191,7 +192,7 @@ describe('hostile input', () => {
         expect(reply.body.errors?.[0].message).toMatch(/must not contain control characters$/);
       }
       expect(await databaseFingerprint(t.db)).toEqual(before);
-      await new Promise((r) => setTimeout(r, 300));
+      await drain(t);
       expect(t.mailbox.messages.length).toBe(mails);
     });
 

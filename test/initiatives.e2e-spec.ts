@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { requestLogged } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -214,7 +215,7 @@ describe('initiatives: cost of a nested page', () => {
     const res = await t.gql<{ initiatives: { edges: unknown[] } }>(PAGE, { first }, { token, headers: { 'x-request-id': requestId } });
     expect(res.errors).toBeUndefined();
     expect(res.data?.initiatives.edges).toHaveLength(first);
-    await new Promise((r) => setTimeout(r, 200)); // let the log lines arrive
+    await requestLogged(t, requestId);
     return t.logs.filter((l) => l.msg === 'sql' && l.req?.id === requestId).length;
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { requestLogged } from './support/drain.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('query limits and error shape', () => {
@@ -11,7 +12,7 @@ describe('query limits and error shape', () => {
 
   async function sqlFor(query: string, requestId: string): Promise<{ code?: string; message?: string; sql: number }> {
     const res = await t.gql(query, {}, { headers: { 'x-request-id': requestId } });
-    await new Promise((r) => setTimeout(r, 100));
+    await requestLogged(t, requestId);
     return {
       code: res.errors?.[0].extensions?.code,
       message: res.errors?.[0].message,
@@ -47,7 +48,7 @@ describe('query limits and error shape', () => {
     try {
       const res = await t.gql(`{ initiatives { totalCount } }`, {}, { headers: { 'x-request-id': 'broken' } });
       expect(res.errors).toEqual([{ message: 'Internal server error', path: ['initiatives'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
-      await new Promise((r) => setTimeout(r, 100));
+      await requestLogged(t, 'broken');
       const logged = t.logs.filter((l) => l.level >= 50 && l.req?.id === 'broken');
       expect(logged.length).toBe(1);
       expect(JSON.stringify(logged[0])).toContain('relation \\"initiative\\" does not exist');

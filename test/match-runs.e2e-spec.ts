@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue, QueueEvents } from 'bullmq';
 import type { ParsedMail } from 'mailparser';
+import { drain } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -137,7 +138,7 @@ describe('match runs, digests and introductions', () => {
     expect(run).toMatchObject({ status: 'COMPLETED', dryRun: true, error: null });
     expect(run.stats).toMatchObject({ proposed: 1, peopleWithIntroduction: 2, emailsQueued: 0, emailsSent: 0 });
     expect((await t.db.query(`SELECT count(*)::int AS n FROM introduction`)).rows[0].n).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
+    await drain(t);
     expect(t.mailbox.messages.length).toBe(mails);
   });
 
@@ -209,7 +210,7 @@ describe('match runs, digests and introductions', () => {
     expect(exported.introductions).toEqual([
       expect.objectContaining({ counterpart: 'Anna', status: 'CONNECTED', your_answer: true, you_found_it_useful: true, your_comment: 'Top' }),
     ]);
-    await new Promise((r) => setTimeout(r, 300));
+    await drain(t);
     // Exactly one connection email each, and nothing else.
     expect(mailsTo('anna')).toHaveLength(2);
     expect(mailsTo('bob')).toHaveLength(2);
@@ -231,7 +232,7 @@ describe('match runs, digests and introductions', () => {
     expect((await t.gql<Mine>(MINE, { status: 'DECLINED' }, { token: doraToken })).data!.myIntroductions.totalCount).toBe(0);
     const yes = await t.gql<{ respondToIntroduction: { status: string; counterpartEmail: string | null } }>(RESPOND, { id: dorasIntro.id, accept: true }, { token: doraToken });
     expect(yes.data!.respondToIntroduction).toMatchObject({ status: 'ACCEPTED', counterpartEmail: null });
-    await new Promise((r) => setTimeout(r, 300));
+    await drain(t);
     expect(mailsTo('dora')).toHaveLength(1);
 
     // Next week: both are due again, and they are not proposed to each other.

@@ -8,8 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { ParsedMail } from 'mailparser';
+import { QUEUES } from '../src/jobs/jobs.js';
 import { redisOptions } from '../src/redis/redis-locator.js';
 import { databaseFingerprint } from './support/db-fingerprint.js';
+import { drain, eventually, requestLogged } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
 import { tokenFromEmail } from './support/sign-in.js';
 import { freePort, type GraphQLResponse, type LogLine, startTestApp, type TestApp } from './support/test-app.js';
@@ -37,19 +39,8 @@ async function waitUntil(check: () => Promise<boolean> | boolean, what: string, 
   }
 }
 
-/** Waits until the email queue has nothing waiting, delayed or running, then a little longer. */
-async function drainEmails(t: TestApp): Promise<void> {
-  const queue = new Queue('email', { connection: redisOptions(t.env.REDIS_URL), prefix: t.env.REDIS_PREFIX });
-  try {
-    await waitUntil(async () => {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(counts).every((n) => n === 0);
-    }, 'the email queue to drain');
-  } finally {
-    await queue.close();
-  }
-  await sleep(300);
-}
+/** Waits until the email queue has nothing left to run: every email asked for is in the mailbox by then. */
+const drainEmails = (t: TestApp): Promise<void> => drain(t, [QUEUES.email]);
 
 const mailsTo = (t: TestApp, address: string): ParsedMail[] => t.mailbox.messages.filter((m) => JSON.stringify(m.to ?? '').includes(address));
 
@@ -178,7 +169,7 @@ describe('a decline is private in every view; no secret reaches a log line', () 
     expect(await yes.text()).toContain('Zegt de ander ook ja');
     const annNow = Object.fromEntries((await mine('ann')).edges.map((e) => [e.node.counterpart.name, e.node]));
     expect(annNow.Ben).toMatchObject({ status: 'ACCEPTED', counterpartEmail: null });
-    await sleep(300);
+    await drainEmails(t);
     expect(mailsTo(t, people.ben.email).filter((m) => !/aanmeldlink/i.test(m.subject ?? ''))).toHaveLength(0);
   });
 
@@ -207,7 +198,8 @@ describe('a decline is private in every view; no secret reaches a log line', () 
     // An unsubscribe by link.
     const unsubscribe = [...secrets].find(([what]) => what.startsWith('unsubscribe'))![1];
     expect((await fetch(`${t.url}/email/unsubscribe?token=${encodeURIComponent(unsubscribe)}`)).status).toBe(200);
-    await sleep(300);
+    // The last request's last line: every line before it has arrived.
+    await eventually(() => expect(t.logs.some((l) => (l.req as { url?: string } | undefined)?.url?.startsWith('/email/unsubscribe') && l.res !== undefined)).toBe(true));
 
     expect(t.logs.some((l) => l.level === 20 && l.msg === 'sql')).toBe(true);
     expect(t.logs.some((l) => (l.req as { url?: string } | undefined)?.url?.startsWith('/sign-in?token='))).toBe(true);
@@ -290,7 +282,7 @@ describe('requestSignInLink does the same work for a known and an unknown addres
       const ms = performance.now() - started;
       expect(res).toEqual({ status: 200, body: { data: { requestSignInLink: true } } });
       const queued = Number((await redis.get(idKey)) ?? 0) - before;
-      await sleep(100);
+      await requestLogged(t, requestId);
       const sql = t.logs.filter((l) => l.req?.id === requestId && l.context === 'Database').map((l) => String(l.query));
       return { sql, queued, ms };
     } finally {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -111,18 +112,16 @@ describe('searchExperts', () => {
 
   it('follows changes: new expertise is found, opting out or deleting the account hides a person', async () => {
     const hans = await registerAndSignIn(t, { email: 'hans@example.org', name: 'Hans', municipalityCode: 'GM0718' });
+    // The index follows the change log in the background: each change shows within moments.
+    const found = (expected: string[]) => eventually(async () => expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual(expected));
     await t.gql(`mutation { setExpertise(offers: [{ discipline: "bewonersbeheer", level: EXPERT }], seeks: []) { id } }`, {}, { token: hans.token });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual(['Hans']);
+    await found(['Hans']);
     await t.gql(`mutation { updatePreferences(input: { optedIn: false }) { optedIn } }`, {}, { token: hans.token });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual([]);
+    await found([]);
     await t.gql(`mutation { updatePreferences(input: { optedIn: true }) { optedIn } }`, {}, { token: hans.token });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual(['Hans']);
+    await found(['Hans']);
     await t.gql(`mutation { deleteMyAccount }`, {}, { token: hans.token });
-    await new Promise((r) => setTimeout(r, 150));
-    expect(names(await search({ disciplines: ['bewonersbeheer'] }))).toEqual([]);
+    await found([]);
   });
 
   it('rejects anonymous callers and bad input with clear codes', async () => {

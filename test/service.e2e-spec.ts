@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { simpleParser } from 'mailparser';
 import { readMunicipalities } from '../src/database/reference-data.js';
+import { eventually } from './support/drain.js';
 import { tokenFromEmail } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -91,8 +92,7 @@ describe('operations', () => {
       body: JSON.stringify({ query: '{ provinces { code } }' }),
     });
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(t.logs.some((l) => l.req?.id === 'trace-123' && l.msg === 'request completed')).toBe(true);
+    await eventually(() => expect(t.logs.some((l) => l.req?.id === 'trace-123' && l.msg === 'request completed')).toBe(true));
   });
 
   it('stops gracefully on SIGTERM with exit code 0', async () => {

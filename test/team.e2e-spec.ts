@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
 import { registerAndSignIn } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -82,11 +83,13 @@ describe('suggestTeam', () => {
 
   it('sees profile changes made after start-up (the index follows the change log)', async () => {
     await t.db.query(`INSERT INTO professional_offer (professional_id, discipline_id, level) SELECT p.id, d.id, 'EXPERT' FROM professional p, discipline d WHERE p.name = 'Nina' AND d.slug = 'impactmeting' ON CONFLICT (professional_id, discipline_id) DO UPDATE SET level = 'EXPERT'`);
-    await new Promise((r) => setTimeout(r, 150));
-    const res = await t.gql<Team>(TEAM, { id: initiative, max: 5 }, { token: ilse.token });
-    expect(summary(res.data!.suggestTeam)).toEqual({
-      members: [['Kees', ['participatie', 'subsidies', 'groenbeheer']], ['Nina', ['impactmeting']]],
-      uncovered: [],
+    // The index follows the change log in the background.
+    await eventually(async () => {
+      const res = await t.gql<Team>(TEAM, { id: initiative, max: 5 }, { token: ilse.token });
+      expect(summary(res.data!.suggestTeam)).toEqual({
+        members: [['Kees', ['participatie', 'subsidies', 'groenbeheer']], ['Nina', ['impactmeting']]],
+        uncovered: [],
+      });
     });
   });
 });

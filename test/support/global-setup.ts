@@ -1,4 +1,4 @@
-// Runs once before the e2e tests: checks that PostgreSQL and Redis answer, saying exactly
+// Runs once before the e2e and medium tests: checks that PostgreSQL and Redis answer, saying exactly
 // what is missing otherwise, names this run (its databases carry the name, so runs on one
 // server never touch each other's), marks the run alive for its whole length and drops
 // databases left by earlier runs that are over.
@@ -58,7 +58,7 @@ export default async function globalSetup(): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    throw new Error(`The e2e tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${(error as Error).message}`);
+    throw new Error(`The medium and e2e tests need Redis at ${TEST_REDIS_URL} (set TEST_REDIS_URL): ${(error as Error).message}`);
   } finally {
     redis.disconnect();
   }
@@ -67,7 +67,7 @@ export default async function globalSetup(): Promise<void> {
   const owner = new pg.Client({ connectionString: ADMIN_DATABASE_URL, application_name: `verbinder-test-run-${run}` });
   await owner.connect().catch((error: Error) => {
     throw new Error(
-      `The e2e tests need PostgreSQL at ${ADMIN_DATABASE_URL} (set TEST_DATABASE_URL to a role that may create databases): ${error.message}`,
+      `The medium and e2e tests need PostgreSQL at ${ADMIN_DATABASE_URL} (set TEST_DATABASE_URL to a role that may create databases): ${error.message}`,
     );
   });
   owner.on('error', () => undefined);
