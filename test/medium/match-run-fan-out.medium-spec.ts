@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import { AccountsService } from '../../src/auth/accounts.service.js';
 import { DisciplinesService } from '../../src/disciplines/disciplines.service.js';
 import { jobIds, QUEUES } from '../../src/jobs/jobs.js';
 import { OutboxQueue } from '../../src/mail/outbox/outbox.queue.js';
@@ -54,6 +55,7 @@ describe('a fanned-out match run', () => {
         DisciplinesService,
         RegionsService,
         OutboxQueue,
+        AccountsService,
       ],
     });
     runs = m.get(MatchRunsService);

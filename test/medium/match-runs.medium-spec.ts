@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { type Queue, UnrecoverableError, Worker } from 'bullmq';
+import { AccountsService } from '../../src/auth/accounts.service.js';
 import { ErrorCode } from '../../src/common/domain-error.js';
 import { DisciplinesService } from '../../src/disciplines/disciplines.service.js';
 import { jobIds, QUEUES } from '../../src/jobs/jobs.js';
@@ -52,6 +53,7 @@ describe('match runs', () => {
         DisciplinesService,
         RegionsService,
         OutboxQueue,
+        AccountsService,
       ],
     });
     runs = m.get(MatchRunsService);
