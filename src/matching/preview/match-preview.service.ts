@@ -8,7 +8,7 @@ import { AppConfig } from '../../config/runtime-config.js';
 import { InitiativeEntity } from '../../initiatives/initiative.entity.js';
 import { ProfessionalEntity } from '../../professionals/professional.entity.js';
 import { MAX_PREVIEW_SAMPLE, type MatchRuleSetInput } from '../dto/matching.types.js';
-import { previewInThread } from '../engine-thread.js';
+import { previewInThread } from '../engine-in-thread.js';
 import type { MatchStats, Proposal } from '../engine/types.js';
 import { type ReasonView, reasonsFor } from '../reasons.js';
 import { MatchInputLoader } from '../match-input.loader.js';

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/runtime-config.js';
 import { insertOutbox } from '../../mail/outbox/outbox.repository.js';
 import { OutboxQueue } from '../../mail/outbox/outbox.queue.js';
-import { combineForStoreInThread, runForStoreInThread, runShardInThread, type StorableResult } from '../engine-thread.js';
+import { combineForStoreInThread, runForStoreInThread, runShardInThread, type StorableResult } from '../engine-in-thread.js';
 import type { MatchInput } from '../engine/types.js';
 import { MatchInputLoader } from '../match-input.loader.js';
 import { encodeInput } from '../run-snapshot.js';
@@ -205,7 +205,7 @@ export class MatchRunExecutor {
     });
   }
 
-  /** The introductions, batch by batch as the engine thread encoded them (engine-thread.ts StorableResult). */
+  /** The introductions, batch by batch as the engine thread encoded them (engine-in-thread.ts StorableResult). */
   private async storeIntroductions(tx: EntityManager, runId: string, batches: readonly string[], now: Date): Promise<void> {
     const expiresAt = new Date(now.getTime() + this.config.introductionExpiryDays * 86_400_000);
     for (const batch of batches) {
