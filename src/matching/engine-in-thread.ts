@@ -24,7 +24,7 @@ export interface StorableResult {
   recipients: string[];
   /**
    * The introductions, in batches: each a JSON array of { id, kind, a, b, initiative, need,
-   * score, reasons } (match-run.executor.ts inserts them with jsonb_to_recordset).
+   * score, reasons } (introductions.repository.ts inserts them with jsonb_to_recordset).
    */
   batches: string[];
   /** SHA-256 (16 hex digits) of every proposal's kind, pair, initiative, need and score, in order: equal results, equal checksums. */
