@@ -36,9 +36,9 @@ export default {
       displayName: 'medium',
       testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
       // The matching engine runs in a worker thread that Node starts from a .js file next to
-      // the module (engine-thread.ts): jest's transform does not reach that thread, so the
+      // the module (engine-in-thread.ts): jest's transform does not reach that thread, so the
       // built one is used (test/medium/support/built-engine.ts checks it is up to date).
-      moduleNameMapper: { '^(\\.{1,2}/)+engine-thread\\.js$': '<rootDir>/dist/src/matching/engine-thread.js', ...common.moduleNameMapper },
+      moduleNameMapper: { '^(\\.{1,2}/)+engine-in-thread\\.js$': '<rootDir>/dist/src/matching/engine-in-thread.js', ...common.moduleNameMapper },
       // One global set-up for e2e and medium (jest runs a file once): the run's id and lock.
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

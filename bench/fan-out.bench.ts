@@ -1,5 +1,5 @@
 // `npm run bench:fan-out`: what fanning a match run out over workers buys in the engine (issue #5),
-// without PostgreSQL: the same engine threads the workers use (src/matching/engine-thread.ts), in
+// without PostgreSQL: the same engine threads the workers use (src/matching/engine-in-thread.ts), in
 // one process on this machine's cores.
 //
 // For each size N of BENCH_SIZES: a synthetic network of N professionals and N / 10 initiatives
@@ -18,7 +18,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { readMunicipalities, readProvinces } from '../src/database/reference-data.js';
 import { TAXONOMY } from '../src/disciplines/taxonomy.data.js';
-import { combineForStoreInThread, runForStoreInThread, runShardInThread } from '../src/matching/engine-thread.js';
+import { combineForStoreInThread, runForStoreInThread, runShardInThread } from '../src/matching/engine-in-thread.js';
 import { syntheticMatchInput } from '../src/seed/synthetic-match-input.js';
 import { encodeInput } from '../src/matching/run-snapshot.js';
 import { errorText, fixed, integer, machineDescription, writeReport } from './bench-support.js';

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthApiModule } from './auth/auth-api.module.js';
+import { AuthWorkerModule } from './auth/auth-worker.module.js';
 import { RateLimitStorage } from './graphql/access/rate-limit.storage.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -12,11 +13,13 @@ import { GraphiQLModule } from './graphql/graphiql/graphiql.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InitiativesModule } from './initiatives/initiatives.module.js';
 import { IntroductionsModule } from './introductions/introductions.module.js';
+import { IntroductionsWorkerModule } from './introductions/introductions-worker.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { JobsWorkerModule } from './jobs/jobs-worker.module.js';
-import { EmailWorkerModule } from './mail/email-worker.module.js';
 import { MailModule } from './mail/mail.module.js';
+import { MailWorkerModule } from './mail/mail-worker.module.js';
 import { MatchingModule, MatchingWorkerModule } from './matching/matching.module.js';
+import { ProfessionalsWorkerModule } from './professionals/professionals-worker.module.js';
 import { ProfessionalsApiModule } from './professionals/professionals-api.module.js';
 import { AppConfig } from './config/runtime-config.js';
 import { REDIS_LOCATION, RedisModule } from './redis/redis.module.js';
@@ -24,6 +27,7 @@ import type { RedisLocation } from './redis/redis-locator.js';
 import { RedisStatus } from './redis/redis-status.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SearchModule } from './search/search.module.js';
+import { SearchWorkerModule } from './search/search-worker.module.js';
 
 /** What API and worker processes both need. */
 @Module({
@@ -67,7 +71,8 @@ export const RATE_LIMITS = [
 })
 export class ApiModule {}
 
-@Module({ imports: [CoreModule, EmailWorkerModule, JobsWorkerModule, MatchingWorkerModule] })
+/** The queues' consumers (jobs/) and each feature's handlers, composed here: jobs/ imports no feature. */
+@Module({ imports: [CoreModule, JobsWorkerModule, MailWorkerModule, AuthWorkerModule, ProfessionalsWorkerModule, IntroductionsWorkerModule, SearchWorkerModule, MatchingWorkerModule] })
 export class WorkerModule {}
 
 /** Which parts a process runs: `api`, `worker`, or both in one process for a single machine. */

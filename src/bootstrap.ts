@@ -11,7 +11,9 @@ import { ConfigError, validateEnv } from './config/app-config.js';
 import { AppConfig, parseTrustProxy } from './config/runtime-config.js';
 import { DatabaseUnavailable } from './database/database-wait.js';
 import { EmbeddedPostgresLocked } from './database/embedded-postgres.js';
+import { JobHandlerError } from './jobs/job-handlers.js';
 import { AppLogger } from './logging/app-logger.js';
+import { OutboxComposerError } from './mail/outbox/outbox-composer.js';
 import { REDIS_LOCATION } from './redis/redis.module.js';
 import type { RedisLocation } from './redis/redis-locator.js';
 import { RedisUnavailable } from './redis/redis-locator.js';
@@ -27,7 +29,7 @@ export type HttpAdapterName = 'express' | 'fastify';
 const BODY_LIMIT_BYTES = 1_048_576;
 
 /** What stops a start with one line on stderr (the setting to fix is in it), without a stack trace. */
-const STARTUP_FAILURES = [ConfigError, RedisUnavailable, DatabaseUnavailable, EmbeddedPostgresLocked];
+const STARTUP_FAILURES = [ConfigError, RedisUnavailable, DatabaseUnavailable, EmbeddedPostgresLocked, JobHandlerError, OutboxComposerError];
 
 /**
  * Logs are buffered until the app's logger is installed. Nest would print the buffer when a

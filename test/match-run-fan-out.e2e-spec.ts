@@ -207,7 +207,7 @@ describe('a match run fanned out over two worker processes', () => {
       expect(blocked.data!.triggerMatchRun.id).toBe(runId);
 
       await startWorker();
-      await maintenance.add('relay', {});
+      await maintenance.add('relay-match-runs', {});
       const until = Date.now() + 30_000;
       while ((await scalar(`SELECT count(*) FROM match_run WHERE id = $1 AND status = 'FAILED'`, [runId])) === 0) {
         if (Date.now() > until) throw new Error('the relay did not mark the run FAILED');

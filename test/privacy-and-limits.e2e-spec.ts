@@ -141,7 +141,7 @@ describe('a decline is private in every view; no secret reaches a log line', () 
     );
     const maintenance = new Queue('maintenance', { connection: redisOptions(t.env.REDIS_URL), prefix: t.env.REDIS_PREFIX });
     try {
-      await maintenance.add('relay', {});
+      await maintenance.add('relay-outbox', {});
     } finally {
       await maintenance.close();
     }

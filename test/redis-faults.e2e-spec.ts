@@ -109,7 +109,8 @@ function restartScenario(persistent: boolean): void {
     ['maintenance', 'expire-introductions', '7 * * * *'],
     ['maintenance', 'purge-professional-changes', '27 3 * * *'],
     ['maintenance', 'purge-sign-in-tokens', '17 3 * * *'],
-    ['maintenance', 'relay', '* * * * *'],
+    ['maintenance', 'relay-match-runs', '* * * * *'],
+    ['maintenance', 'relay-outbox', '* * * * *'],
     ['matching', 'match-runs', '0 8 * * 1'],
   ];
   const outbox = async (): Promise<Record<string, number>> =>
@@ -179,8 +180,8 @@ function restartScenario(persistent: boolean): void {
     const sentMs = await waitUntil(async () => JSON.stringify(await outbox()) === JSON.stringify({ SENT: 4 }), 'every digest SENT', 60_000, explain);
     console.log(`Redis restarted ${persistent ? 'with its file' : 'empty'}: every digest sent ${Date.now() - back} ms after Redis answered again (${sentMs} ms of waiting)`);
 
-    // The restored relay schedule fires, and queues nothing twice.
-    const relayDone = (l: LogLine): boolean => l.msg === 'maintenance job done' && l.job === 'relay';
+    // The restored relay schedule of the outbox fires, and queues nothing twice.
+    const relayDone = (l: LogLine): boolean => l.msg === 'maintenance job done' && l.job === 'relay-outbox';
     const relays = (): number => apps.flatMap((app) => app.logs).filter(relayDone).length;
     const relaysBefore = relays();
     await waitUntil(() => relays() > relaysBefore, 'a scheduled relay after the restart', 75_000, explain);
@@ -198,7 +199,7 @@ function restartScenario(persistent: boolean): void {
     expect(restored.every((lines) => lines.length <= 1)).toBe(true);
     expect(restored.flat().length > 0).toBe(!persistent);
     for (const line of restored.flat()) {
-      expect(line).toMatchObject({ level: 40, missing: expect.arrayContaining(['the relay schedule', 'the match run schedule', 'the email rate limit']) });
+      expect(line).toMatchObject({ level: 40, missing: expect.arrayContaining(['the relay-match-runs schedule', 'the relay-outbox schedule', 'the match run schedule', 'the email rate limit']) });
     }
     apps.forEach((app, k) => {
       const during = app.logs.slice(logsBefore[k]);

@@ -147,7 +147,8 @@ describe('maintenance jobs', () => {
         ['expire-introductions', '7 * * * *', 'Europe/Amsterdam'],
         ['purge-professional-changes', '27 3 * * *', 'Europe/Amsterdam'],
         ['purge-sign-in-tokens', '17 3 * * *', 'Europe/Amsterdam'],
-        ['relay', '* * * * *', 'Europe/Amsterdam'],
+        ['relay-match-runs', '* * * * *', 'Europe/Amsterdam'],
+        ['relay-outbox', '* * * * *', 'Europe/Amsterdam'],
       ]);
       const matching = new Queue('matching', { connection: redisOptions(t.env.REDIS_URL), prefix: t.env.REDIS_PREFIX });
       try {

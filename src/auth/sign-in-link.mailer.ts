@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/runtime-config.js';
 import { MailService } from '../mail/mail.service.js';
 import { render } from '../mail/templates/render.js';
-import { SIGN_IN_LINK } from '../mail/templates/sign-in-link.template.js';
+import { SIGN_IN_LINK } from './sign-in-link.template.js';
 import { AuthService } from './auth.service.js';
 import { SIGN_IN_TOKEN_MINUTES } from './sign-in-tokens.js';
 

@@ -1,14 +1,19 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { MatchingCoreModule } from '../matching/matching.module.js';
+import { DiscoveryModule } from '@nestjs/core';
+import { EmailProcessor } from './email.processor.js';
+import { JobHandlerRegistry } from './job-handlers.js';
 import { QUEUES } from './jobs.js';
 import { MaintenanceProcessor } from './maintenance.processor.js';
+import { MatchingProcessor } from './matching.processor.js';
 import { Schedules } from './schedules.js';
 
-/** Repeating jobs and their consumers; only worker processes import it. */
+/**
+ * One consumer per queue, dispatching to the features' handlers (job-handlers.ts), and the
+ * repeating jobs; only worker processes import it, next to the features' worker modules.
+ */
 @Module({
-  imports: [AuthModule, MatchingCoreModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
-  providers: [Schedules, MaintenanceProcessor],
+  imports: [DiscoveryModule, BullModule.registerQueue({ name: QUEUES.maintenance })],
+  providers: [JobHandlerRegistry, Schedules, EmailProcessor, MaintenanceProcessor, MatchingProcessor],
 })
 export class JobsWorkerModule {}

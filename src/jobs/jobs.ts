@@ -24,8 +24,10 @@ export interface JobPayloads {
     'purge-sign-in-tokens': Record<string, never>;
     'purge-professional-changes': Record<string, never>;
     'expire-introductions': Record<string, never>;
-    /** Queues what a crash left between a commit and its enqueue: QUEUED runs, PENDING emails. */
-    relay: Record<string, never>;
+    /** Queues the runs a crash left QUEUED between their commit and their enqueue. */
+    'relay-match-runs': Record<string, never>;
+    /** Queues the emails a crash left PENDING between their commit and their enqueue. */
+    'relay-outbox': Record<string, never>;
   };
   matching: {
     /** Fired by the schedule of the active rule set: starts a run unless one is live. */
@@ -40,6 +42,22 @@ export interface JobPayloads {
 
 export type QueueName = keyof JobPayloads;
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
+
+/**
+ * The declared job names at run time, for the start-up check that each has exactly one handler
+ * (job-handlers.ts). A name added to JobPayloads and not here, or here and not there, does not compile.
+ */
+export const JOB_NAMES: { readonly [Q in QueueName]: { readonly [N in JobName<Q>]: true } } = {
+  email: { 'sign-in-link': true, registration: true, outbox: true },
+  maintenance: {
+    'purge-sign-in-tokens': true,
+    'purge-professional-changes': true,
+    'expire-introductions': true,
+    'relay-match-runs': true,
+    'relay-outbox': true,
+  },
+  matching: { 'scheduled-run': true, 'match-run': true, 'match-run-shard': true, 'match-run-combine': true },
+};
 
 /** Bounded history so Redis memory stays flat; failed jobs are kept longer for inspection. */
 export const DEFAULT_JOB_OPTIONS = {

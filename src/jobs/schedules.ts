@@ -1,22 +1,40 @@
 // Every repeating job, and the email rate limit, registered in this one place when a worker
 // starts. upsertJobScheduler and setGlobalRateLimit are idempotent: any number of workers
-// starting (or restoring, below) together leave exactly one schedule each.
+// starting (or restoring, below) together leave exactly one schedule each. The features say
+// what repeats: a maintenance job by its handler (@OnJob(..., { every, why })), anything else,
+// such as the match runs' schedule from the active rule set, by a provider marked
+// @OwnsSchedules().
 //
-// A Redis restarted without persistence has lost all of them, and every queued job. The relay
-// would queue the lost work again, but it is a scheduled job itself, so nothing would happen
+// A Redis restarted without persistence has lost all of them, and every queued job. The relays
+// would queue the lost work again, but they are scheduled jobs themselves, so nothing would happen
 // until a worker restarts. So each worker checks on every reconnect, and every
 // RESTORE_CHECK_MS by a timer of its own (not a Redis job: Redis would have lost that too);
-// when anything is missing it registers everything again and runs the relay at once, for work
-// of any age (the relay's job ids make that a no-op for work that still has its job).
+// when anything is missing it registers everything again and has every feature queue its
+// pending work at once, of any age (the job ids make that a no-op for work that still has its job).
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../config/runtime-config.js';
-import { OutboxQueue } from '../mail/outbox/outbox.queue.js';
-import { MatchRunsService } from '../matching/runs/match-runs.service.js';
-import { MatchSchedule } from '../matching/runs/match-schedule.js';
 import { RedisStatus } from '../redis/redis-status.js';
-import { DEFAULT_JOB_OPTIONS, type JobName, QUEUES } from './jobs.js';
+import { JobHandlerRegistry } from './job-handlers.js';
+import { DEFAULT_JOB_OPTIONS, QUEUES } from './jobs.js';
+
+/**
+ * What a feature keeps in Redis besides its fixed maintenance schedules (a provider marked
+ * @OwnsSchedules() in the worker).
+ */
+export interface ScheduleOwner {
+  /** What of it Redis does not hold, each named for the log ("the match run schedule"). */
+  missingSchedules?(): Promise<string[]>;
+  /** Registers it (idempotent). */
+  registerSchedules?(): Promise<void>;
+  /** After Redis lost its jobs: queues again this feature's pending work of any age; says what, for the log ("2 live match runs"). */
+  requeueLostWork?(): Promise<string>;
+}
+
+/** Marks a provider implementing ScheduleOwner. */
+export const OwnsSchedules = DiscoveryService.createDecorator<void>();
 
 export const TIMEZONE = 'Europe/Amsterdam';
 
@@ -25,13 +43,6 @@ export const RESTORE_CHECK_MS = 30_000;
 
 /** The SMTP relay's limit holds for all workers together: a rate limit on the queue, not per worker. */
 const EMAIL_RATE_WINDOW_MS = 60_000;
-
-export const MAINTENANCE_SCHEDULES: readonly { job: JobName<'maintenance'>; pattern: string; why: string }[] = [
-  { job: 'purge-sign-in-tokens', pattern: '17 3 * * *', why: 'expired sign-in links are of no use to anyone' },
-  { job: 'purge-professional-changes', pattern: '27 3 * * *', why: "the search index's change log only needs the last day" },
-  { job: 'expire-introductions', pattern: '7 * * * *', why: 'suggestions nobody answered in time expire within the hour' },
-  { job: 'relay', pattern: '* * * * *', why: 'runs and emails a crash left unqueued are queued within a minute or two' },
-];
 
 @Injectable()
 export class Schedules implements OnApplicationBootstrap, OnModuleDestroy {
@@ -42,11 +53,10 @@ export class Schedules implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly maintenance: Queue,
     @InjectQueue(QUEUES.email) private readonly email: Queue,
-    private readonly matchSchedule: MatchSchedule,
     private readonly config: AppConfig,
     private readonly status: RedisStatus,
-    private readonly outbox: OutboxQueue,
-    private readonly runs: MatchRunsService,
+    private readonly handlers: JobHandlerRegistry,
+    private readonly discovery: DiscoveryService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,36 +86,35 @@ export class Schedules implements OnApplicationBootstrap, OnModuleDestroy {
     const missing = await this.missing();
     if (missing.length === 0) return;
     await this.register();
-    const runs = await this.runs.relay(0);
-    const emails = await this.outbox.relay(0);
+    const requeued: string[] = [];
+    for (const owner of this.owners()) if (owner.requeueLostWork) requeued.push(await owner.requeueLostWork());
     this.logger.warn({
-      msg: `Redis had lost ${missing.join(', ')} (restarted without persistence?): restored every job schedule and the email rate limit; queued again ${runs} live match runs and ${emails} pending emails`,
+      msg: `Redis had lost ${missing.join(', ')} (restarted without persistence?): restored every job schedule and the email rate limit; queued again ${requeued.join(' and ') || 'nothing'}`,
       missing,
-      runs,
-      emails,
+      requeued,
     });
   }
 
   /** What of this class's registrations Redis does not hold. */
   private async missing(): Promise<string[]> {
-    const [maintenance, matchRuns, rateLimit] = await Promise.all([
-      Promise.all(MAINTENANCE_SCHEDULES.map(async ({ job }) => ((await this.maintenance.getJobScheduler(job)) ? null : `the ${job} schedule`))),
-      this.matchSchedule.isSet(),
+    const [maintenance, owned, rateLimit] = await Promise.all([
+      Promise.all(this.handlers.schedules().map(async ({ name }) => ((await this.maintenance.getJobScheduler(name)) ? null : `the ${name} schedule`))),
+      Promise.all(this.owners().map((owner) => owner.missingSchedules?.() ?? [])),
       this.email.getGlobalRateLimit(),
     ]);
-    return [
-      ...maintenance.filter((m) => m !== null),
-      ...(matchRuns ? [] : ['the match run schedule']),
-      ...(rateLimit ? [] : ['the email rate limit']),
-    ];
+    return [...maintenance.filter((m) => m !== null), ...owned.flat(), ...(rateLimit ? [] : ['the email rate limit'])];
   }
 
   private async register(): Promise<void> {
     const { removeOnComplete, removeOnFail } = DEFAULT_JOB_OPTIONS;
-    for (const { job, pattern } of MAINTENANCE_SCHEDULES) {
-      await this.maintenance.upsertJobScheduler(job, { pattern, tz: TIMEZONE }, { name: job, data: {}, opts: { removeOnComplete, removeOnFail } });
+    for (const { name, every } of this.handlers.schedules()) {
+      await this.maintenance.upsertJobScheduler(name, { pattern: every, tz: TIMEZONE }, { name, data: {}, opts: { removeOnComplete, removeOnFail } });
     }
-    await this.matchSchedule.sync();
+    for (const owner of this.owners()) await owner.registerSchedules?.();
     await this.email.setGlobalRateLimit(this.config.emailRatePerMinute, EMAIL_RATE_WINDOW_MS);
+  }
+
+  private owners(): ScheduleOwner[] {
+    return this.discovery.getProviders({ metadataKey: OwnsSchedules.KEY }).flatMap((wrapper) => (wrapper.instance ? [wrapper.instance as ScheduleOwner] : []));
   }
 }

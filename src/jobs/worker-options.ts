@@ -12,6 +12,9 @@ import { MetricsTime } from 'bullmq';
 
 const DEFAULT_LOCK_SECONDS = 30;
 
+/** Email jobs one worker runs at once; the mail transport keeps as many SMTP connections open (SMTP_CONNECTIONS). */
+export const EMAIL_CONCURRENCY = 10;
+
 export function workerOptions(env: NodeJS.ProcessEnv = process.env): { lockDuration: number; stalledInterval: number; metrics: { maxDataPoints: number } } {
   const seconds = Number(env.JOB_LOCK_SECONDS ?? DEFAULT_LOCK_SECONDS);
   const ms = (Number.isInteger(seconds) && seconds >= 1 && seconds <= 600 ? seconds : DEFAULT_LOCK_SECONDS) * 1000;

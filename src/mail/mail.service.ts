@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../config/runtime-config.js';
+import { EMAIL_CONCURRENCY } from '../jobs/worker-options.js';
 import type { MailMessage } from './mail-message.js';
 
 /**
@@ -10,7 +11,7 @@ import type { MailMessage } from './mail-message.js';
  * to MAIL_DIR, a mailbox folder a person trying the service can open.
  */
 /** Open SMTP connections per process; as many as the email worker sends at once. */
-export const SMTP_CONNECTIONS = 10;
+export const SMTP_CONNECTIONS = EMAIL_CONCURRENCY;
 
 @Injectable()
 export class MailService implements OnApplicationShutdown {

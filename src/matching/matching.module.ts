@@ -10,7 +10,7 @@ import { MatchRulesResolver } from './rules/match-rules.resolver.js';
 import { MatchRulesService } from './rules/match-rules.service.js';
 import { MatchRunExecutor } from './runs/match-run.executor.js';
 import { MATCHING_FLOWS, MatchRunFanOut } from './runs/match-run-fan-out.js';
-import { MatchRunProcessor } from './runs/match-run.processor.js';
+import { MatchRunJobs } from './runs/match-run.jobs.js';
 import { MatchRunQueue } from './runs/match-run.queue.js';
 import { MatchRunsResolver } from './runs/match-runs.resolver.js';
 import { MatchRunsService } from './runs/match-runs.service.js';
@@ -31,9 +31,9 @@ export class MatchingCoreModule {}
 })
 export class MatchingModule {}
 
-/** Executes runs; worker processes only. */
+/** Executes runs (the matching queue's jobs) and keeps their schedule; worker processes only. */
 @Module({
   imports: [MatchingCoreModule, AuthModule],
-  providers: [MatchRunExecutor, MatchRunProcessor],
+  providers: [MatchRunExecutor, MatchRunJobs],
 })
 export class MatchingWorkerModule {}

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { SentEffects } from './outbox-composer.js';
 
 /** Rows per INSERT … SELECT unnest(…). */
 const BATCH = 5_000;
 
-export type OutboxKind = 'digest' | 'connected' | 'paused';
+/** What the outbox carries; each kind has one composer in its feature (outbox-composer.ts). */
+export const OUTBOX_KINDS = ['digest', 'connected', 'paused'] as const;
+
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface OutboxEntry {
   key: string;
@@ -12,6 +16,17 @@ export interface OutboxEntry {
   accountId: string;
   runId?: string | null;
   introductionId?: string | null;
+}
+
+/** One row of email_outbox, as a composer reads it. */
+export interface OutboxRow {
+  id: string;
+  idempotencyKey: string;
+  kind: OutboxKind;
+  status: 'PENDING' | 'SENT' | 'FAILED';
+  accountId: string;
+  runId: string | null;
+  introductionId: string | null;
 }
 
 /** Queues emails as rows in the caller's transaction; a key already present is skipped. */
@@ -32,4 +47,40 @@ export async function insertOutbox(tx: EntityManager, entries: readonly OutboxEn
       ],
     );
   }
+}
+
+export async function loadOutbox(db: DataSource, outboxId: string): Promise<OutboxRow | null> {
+  const [row]: OutboxRow[] = await db.query(
+    `SELECT id, idempotency_key AS "idempotencyKey", kind, status, account_id AS "accountId", run_id AS "runId", introduction_id AS "introductionId"
+     FROM email_outbox WHERE id = $1`,
+    [outboxId],
+  );
+  return row ?? null;
+}
+
+/**
+ * Marks a row SENT, with what sending it changes (SentEffects), in one statement: PostgreSQL
+ * runs every data-modifying part of a WITH exactly once, atomically, and the effects act only
+ * when the row was not marked before. `messageId` null: nothing was sent.
+ */
+export async function markOutboxSent(db: DataSource, outboxId: string, messageId: string | null, effects?: SentEffects): Promise<void> {
+  const params: unknown[] = [outboxId, messageId];
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  const parts = effects?.({ when: 'EXISTS (SELECT 1 FROM marked)', param }) ?? [];
+  await db.query(
+    `WITH marked AS (
+       UPDATE email_outbox SET status = 'SENT', sent_at = now(), message_id = $2::text, last_error = NULL
+       WHERE id = $1::uuid AND status <> 'SENT' RETURNING id
+     )${parts.map((sql, k) => `, effect_${k} AS (${sql})`).join('')}
+     SELECT count(*) FROM marked`,
+    params,
+  );
+}
+
+/** Out of retries: an admin can list and retry it (failedEmails, retryEmail). */
+export async function markOutboxFailed(db: DataSource, outboxId: string, error: unknown): Promise<void> {
+  await db.query(`UPDATE email_outbox SET status = 'FAILED', last_error = $2 WHERE id = $1 AND status = 'PENDING'`, [
+    outboxId,
+    error instanceof Error ? error.message.slice(0, 2000) : String(error),
+  ]);
 }

@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/runtime-config.js';
 import { type InitiativeRecord, InitiativesService } from '../../initiatives/initiatives.service.js';
 import { type ProfessionalRecord, ProfessionalsService } from '../../professionals/professionals.service.js';
 import { MAX_PREVIEW_SAMPLE, type MatchRuleSetInput } from '../dto/matching.types.js';
-import { previewInThread } from '../engine-thread.js';
+import { previewInThread } from '../engine-in-thread.js';
 import type { MatchStats, Proposal } from '../engine/types.js';
 import { type ReasonView, reasonsFor } from '../reasons.js';
 import { MatchInputLoader } from '../match-input.loader.js';

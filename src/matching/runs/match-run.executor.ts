@@ -1,12 +1,13 @@
 import { hostname } from 'node:os';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AccountsService } from '../../auth/accounts.service.js';
 import { AppConfig } from '../../config/runtime-config.js';
+import { insertProposedIntroductions, PAUSE_AFTER_UNANSWERED } from '../../introductions/introductions.repository.js';
 import { insertOutbox } from '../../mail/outbox/outbox.repository.js';
 import { OutboxQueue } from '../../mail/outbox/outbox.queue.js';
-import { combineForStoreInThread, runForStoreInThread, runShardInThread, type StorableResult } from '../engine-thread.js';
+import { combineForStoreInThread, runForStoreInThread, runShardInThread, type StorableResult } from '../engine-in-thread.js';
 import type { MatchInput } from '../engine/types.js';
 import { MatchInputLoader } from '../match-input.loader.js';
 import { encodeInput } from '../run-snapshot.js';
@@ -14,9 +15,6 @@ import { MatchRuleSetEntity } from '../rules/match-rule-set.entity.js';
 import { deleteBlobs, hasBlob, INPUT_BLOB, readBlob, shardBlob, writeBlob } from './match-run-blobs.js';
 import { MatchRunFanOut, shardCount } from './match-run-fan-out.js';
 import type { MatchRunRow, ShardReport, StoredRunStats } from './match-runs.service.js';
-
-/** Digests in a row without any answer after which someone is paused and told how to resume. */
-export const PAUSE_AFTER_UNANSWERED = 3;
 
 /** Rows per INSERT … SELECT: big enough to be fast, small enough for one message. */
 const BATCH = 5_000;
@@ -141,7 +139,8 @@ export class MatchRunExecutor {
       if (!done) return false;
       await deleteBlobs(tx, runId);
       if (!run.dry_run) {
-        await this.storeIntroductions(tx, runId, result.batches, now);
+        const expiresAt = new Date(now.getTime() + this.config.introductionExpiryDays * 86_400_000);
+        await insertProposedIntroductions(tx, runId, result.batches, now, expiresAt);
         await insertOutbox(tx, recipients.map((accountId) => ({ key: `digest:${runId}:${accountId}`, kind: 'digest', accountId, runId })));
       }
       return true;
@@ -198,20 +197,5 @@ export class MatchRunExecutor {
       await insertOutbox(tx, paused.map((id) => ({ key: `paused:${runId}:${id}`, kind: 'paused', accountId: id, runId })));
       return paused.length;
     });
-  }
-
-  /** The introductions, batch by batch as the engine thread encoded them (engine-thread.ts StorableResult). */
-  private async storeIntroductions(tx: EntityManager, runId: string, batches: readonly string[], now: Date): Promise<void> {
-    const expiresAt = new Date(now.getTime() + this.config.introductionExpiryDays * 86_400_000);
-    for (const batch of batches) {
-      // One JSON document per batch: PostgreSQL's JSON parser is fast, where text[] parameters
-      // made the driver escape every reason string (a quarter slower in all).
-      await tx.query(
-        `INSERT INTO introduction (id, run_id, kind, a_id, b_id, initiative_id, need_id, score, reasons, status, created_at, updated_at, expires_at)
-         SELECT u.id, $1, u.kind::introduction_kind, u.a, u.b, u.initiative, u.need, u.score, u.reasons, 'PROPOSED', $2, $2, $3
-         FROM jsonb_to_recordset($4::jsonb) AS u(id uuid, kind text, a uuid, b uuid, initiative uuid, need uuid, score float8, reasons jsonb)`,
-        [runId, now, expiresAt, batch],
-      );
-    }
   }
 }

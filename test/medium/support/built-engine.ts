@@ -1,6 +1,6 @@
-// The matching engine runs in a worker thread that Node starts from engine.thread.js beside
-// engine-thread's module. Jest's transform does not reach into that thread, so the medium project
-// maps engine-thread.js to the built one (jest.config.js), which starts the built thread: this
+// The matching engine runs in a worker thread that Node starts from engine-thread.entry.js beside
+// engine-in-thread's module. Jest's transform does not reach into that thread, so the medium project
+// maps engine-in-thread.js to the built one (jest.config.js), which starts the built thread: this
 // checks that the build is not older than any source the thread runs, so a test never runs a
 // stale engine. (Everything else the tests run comes from src/ through jest's transform.)
 import { readFile, stat } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { projectRoot } from '../../../src/database/reference-data.js';
 /** The sources the thread's modules import, found by following their relative imports. */
 async function threadSources(root: string): Promise<string[]> {
   const seen = new Set<string>();
-  const pending = ['src/matching/engine-thread.ts', 'src/matching/engine.thread.ts'].map((f) => join(root, f));
+  const pending = ['src/matching/engine-in-thread.ts', 'src/matching/engine-thread.entry.ts'].map((f) => join(root, f));
   while (pending.length) {
     const file = pending.pop()!;
     if (seen.has(file)) continue;
@@ -23,7 +23,7 @@ async function threadSources(root: string): Promise<string[]> {
 
 export async function requireBuiltEngine(): Promise<void> {
   const root = projectRoot();
-  const built = await stat(join(root, 'dist', 'src', 'matching', 'engine.thread.js')).catch(() => null);
+  const built = await stat(join(root, 'dist', 'src', 'matching', 'engine-thread.entry.js')).catch(() => null);
   if (!built) throw new Error('The medium tier runs the built matching engine: run `npm run build` first (npm test does).');
   for (const file of await threadSources(root)) {
     if ((await stat(file)).mtimeMs > built.mtimeMs) {

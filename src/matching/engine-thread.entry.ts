@@ -1,7 +1,7 @@
-// Entry of the worker thread that runs the matching engine (see engine-thread.ts).
+// Entry of the worker thread that runs the matching engine (see engine-in-thread.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { EngineOutput, EngineTask, ShardOutput, StorableResult } from './engine-thread.js';
+import type { EngineOutput, EngineTask, ShardOutput, StorableResult } from './engine-in-thread.js';
 import { EdgeList } from './engine/b-matching.js';
 import { runMatching } from './engine/engine.js';
 import { combineShards, runShard } from './engine/shards.js';

@@ -9,7 +9,7 @@ import type { MatchInput, MatchResult, MatchStats } from './engine/types.js';
  */
 export type EngineOutput = { shape: 'sample'; size: number } | { shape: 'store'; batchSize: number };
 
-/** What the thread is asked to do (engine.thread.ts). */
+/** What the thread is asked to do (engine-thread.entry.ts). */
 export type EngineTask =
   | { kind: 'run'; input: MatchInput; output: EngineOutput }
   /** One shard of a fanned-out run, from the run's encoded input (run-snapshot.ts). */
@@ -24,7 +24,7 @@ export interface StorableResult {
   recipients: string[];
   /**
    * The introductions, in batches: each a JSON array of { id, kind, a, b, initiative, need,
-   * score, reasons } (match-run.executor.ts inserts them with jsonb_to_recordset).
+   * score, reasons } (introductions.repository.ts inserts them with jsonb_to_recordset).
    */
   batches: string[];
   /** SHA-256 (16 hex digits) of every proposal's kind, pair, initiative, need and score, in order: equal results, equal checksums. */
@@ -45,7 +45,7 @@ export interface ShardOutput {
  */
 function inThread<T>(task: EngineTask, heapMb: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./engine.thread.js', import.meta.url), {
+    const worker = new Worker(new URL('./engine-thread.entry.js', import.meta.url), {
       workerData: task,
       // A network of a million people needs several GiB (BENCHMARKS.md): ENGINE_HEAP_MB.
       resourceLimits: { maxOldGenerationSizeMb: heapMb },

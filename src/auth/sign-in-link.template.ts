@@ -1,4 +1,4 @@
-import type { LocalizedTemplate } from './render.js';
+import type { LocalizedTemplate } from '../mail/templates/render.js';
 
 export const SIGN_IN_LINK: LocalizedTemplate<{ name: string; link: string; minutes: number }> = {
   subject: { nl: 'Je aanmeldlink voor Verbinder', en: 'Your Verbinder sign-in link' },

@@ -1,4 +1,4 @@
-import type { LocalizedTemplate } from './render.js';
+import type { LocalizedTemplate } from '../../mail/templates/render.js';
 
 export interface ConnectedData {
   name: string;
