@@ -82,9 +82,24 @@ export interface IntroductionSpec {
   needId?: string | null;
   score?: number;
   status?: 'PROPOSED' | 'SENT' | 'ACCEPTED' | 'CONNECTED' | 'DECLINED' | 'EXPIRED';
+  /** Answers already given, by person id (a or b as given above); default none. */
+  answers?: Readonly<Record<string, boolean>>;
   createdAt?: Date;
   /** Default: 14 days after createdAt. */
   expiresAt?: Date | null;
+}
+
+export interface OutboxSpec {
+  kind?: 'digest' | 'connected' | 'paused';
+  accountId: string;
+  runId?: string | null;
+  introductionId?: string | null;
+  /** Default `<kind>:<run or introduction>:<account>`, as the features write them. */
+  key?: string;
+  status?: 'PENDING' | 'SENT' | 'FAILED';
+  lastError?: string | null;
+  requeues?: number;
+  createdAt?: Date;
 }
 
 export type Make = ReturnType<typeof makeFactories>;
@@ -206,10 +221,28 @@ export function makeFactories(db: DataSource) {
       const runId = spec.runId ?? (await make.matchRun());
       const createdAt = spec.createdAt ?? new Date();
       const expiresAt = spec.expiresAt === undefined ? new Date(createdAt.getTime() + 14 * 86_400_000) : spec.expiresAt;
+      const answer = (person: string): boolean | null => spec.answers?.[person] ?? null;
       await db.query(
-        `INSERT INTO introduction (id, run_id, kind, a_id, b_id, initiative_id, need_id, score, reasons, status, created_at, updated_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '[]'::jsonb, $9, $10, $10, $11)`,
-        [id, runId, kind, a, b, spec.initiativeId ?? null, spec.needId ?? null, spec.score ?? 0.8, spec.status ?? 'PROPOSED', createdAt, expiresAt],
+        `INSERT INTO introduction (id, run_id, kind, a_id, b_id, initiative_id, need_id, score, reasons, status, created_at, updated_at, expires_at,
+           a_answer, a_answered_at, b_answer, b_answered_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '[]'::jsonb, $9, $10, $10, $11, $12, CASE WHEN $12::boolean IS NOT NULL THEN $10::timestamptz END,
+           $13, CASE WHEN $13::boolean IS NOT NULL THEN $10::timestamptz END)`,
+        [id, runId, kind, a, b, spec.initiativeId ?? null, spec.needId ?? null, spec.score ?? 0.8, spec.status ?? 'PROPOSED', createdAt, expiresAt,
+          answer(a), answer(b)],
+      );
+      return id;
+    },
+
+    /** An email_outbox row (PENDING); returns its id. */
+    async outbox(spec: OutboxSpec): Promise<string> {
+      const id = randomUUID();
+      const kind = spec.kind ?? 'digest';
+      const key = spec.key ?? `${kind}:${spec.runId ?? spec.introductionId ?? 'none'}:${spec.accountId}`;
+      await db.query(
+        `INSERT INTO email_outbox (id, idempotency_key, kind, account_id, run_id, introduction_id, status, last_error, requeues, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [id, key, kind, spec.accountId, spec.runId ?? null, spec.introductionId ?? null, spec.status ?? 'PENDING', spec.lastError ?? null,
+          spec.requeues ?? 0, spec.createdAt ?? new Date()],
       );
       return id;
     },

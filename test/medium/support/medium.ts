@@ -4,7 +4,7 @@
 // No HTTP, no mocks.
 import { randomBytes } from 'node:crypto';
 import { BullModule } from '@nestjs/bullmq';
-import type { DynamicModule, ForwardReference, Provider, Type } from '@nestjs/common';
+import { type DynamicModule, type ForwardReference, Module, type Provider, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Redis } from 'ioredis';
@@ -42,6 +42,9 @@ export interface Medium {
   close(): Promise<void>;
 }
 
+@Module({})
+class MediumConfigModule {}
+
 export async function startMedium(options: MediumOptions): Promise<Medium> {
   const database = await createTestDatabase();
   const prefix = `verbinder-medium-${randomBytes(4).toString('hex')}`;
@@ -60,6 +63,8 @@ export async function startMedium(options: MediumOptions): Promise<Medium> {
   try {
     module = await Test.createTestingModule({
       imports: [
+        // Global, as the app's ConfigModule is: imported modules (EmailLinksModule) need it too.
+        { module: MediumConfigModule, global: true, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] },
         // The template has every migration already.
         TypeOrmModule.forRoot({ ...dataSourceOptions(database.url, 4), logging: false, logger: 'simple-console' }),
         ...(options.redis
@@ -67,7 +72,7 @@ export async function startMedium(options: MediumOptions): Promise<Medium> {
           : []),
         ...(options.imports ?? []),
       ],
-      providers: [{ provide: AppConfig, useValue: config }, ...options.providers],
+      providers: options.providers,
     }).compile();
     await module.init();
   } catch (error) {
