@@ -14,6 +14,9 @@ const FEATURES = ['regions', 'disciplines', 'auth', 'professionals', 'initiative
 /** The composition: entry points, the root modules and the seed tool. */
 const APP = ['./src/*.ts', './src/seed/**'];
 
+/** What typescript-eslint's recommended rules check; the architecture's rules are for src/ alone. */
+const TYPESCRIPT = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'];
+
 const inside = (folder) => `./src/${folder}/**`;
 // database/ minus its two exceptions: the entity registry and the migrations.
 const DATABASE = ['./src/database/!(entities).ts', './src/database/!(migrations)/**'];
@@ -58,9 +61,9 @@ const zones = [
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**'] },
-  ...tseslint.configs.recommended.map((config) => ({ ...config, files: ['src/**/*.ts'] })),
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: TYPESCRIPT })),
   {
-    files: ['src/**/*.ts'],
+    files: TYPESCRIPT,
     // `_name` marks a value taken only to leave it out (`const { id: _id, ...rest } = row`).
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }] },
   },

@@ -4,17 +4,20 @@
 // a no; answering resets the unanswered-digest counter), ratings of connections, unsubscribe and
 // resume, and the hourly expiry. No worker consumes the email queue: the tests read what was queued.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { AccountsService } from '../../src/auth/accounts.service.js';
 import { ErrorCode } from '../../src/common/domain-error.js';
 import { DisciplinesService } from '../../src/disciplines/disciplines.service.js';
 import { InitiativesService } from '../../src/initiatives/initiatives.service.js';
 import { IntroductionStatus } from '../../src/introductions/dto/introduction.types.js';
 import { expireIntroductions, IntroductionsService, MAX_COMMENT_LENGTH } from '../../src/introductions/introductions.service.js';
 import { jobIds, QUEUES } from '../../src/jobs/jobs.js';
-import { OutboxQueue } from '../../src/mail/outbox/outbox.queue.js';
 import { ProfessionalsService } from '../../src/professionals/professionals.service.js';
+import { AuthModule } from '../../src/auth/auth.module.js';
+import { MailModule } from '../../src/mail/mail.module.js';
+import { REDIS_LOCATION } from '../../src/redis/redis.module.js';
+import { TEST_REDIS_URL } from '../support/test-env.js';
 import { RegionsService } from '../../src/regions/regions.service.js';
 import type { MadeProfessional } from './support/make.js';
 import { type Medium, startMedium } from './support/medium.js';
@@ -22,12 +25,10 @@ import { type Medium, startMedium } from './support/medium.js';
 const DAY = 86_400_000;
 const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY);
 
-/**
- * Only `related` (the resolver's counterparts, not under test here) uses ProfessionalsService,
- * whose own needs (sign-in, the email queue, the viewer cache) would make this module the app's:
- * an empty stand-in, so a test that reaches it fails (not a function).
- */
-const UNUSED_PROFESSIONALS = {};
+/** Where the sign-in side of ProfessionalsService (its email queue) finds Redis. */
+@Global()
+@Module({ providers: [{ provide: REDIS_LOCATION, useValue: { url: TEST_REDIS_URL, stop: async () => undefined } }], exports: [REDIS_LOCATION] })
+class TestRedisLocation {}
 
 describe('IntroductionsService', () => {
   let m: Medium;
@@ -37,16 +38,8 @@ describe('IntroductionsService', () => {
   beforeAll(async () => {
     m = await startMedium({
       redis: true,
-      imports: [BullModule.registerQueue({ name: QUEUES.email })],
-      providers: [
-        IntroductionsService,
-        OutboxQueue,
-        AccountsService,
-        InitiativesService,
-        DisciplinesService,
-        RegionsService,
-        { provide: ProfessionalsService, useValue: UNUSED_PROFESSIONALS },
-      ],
+      imports: [TestRedisLocation, MailModule, AuthModule],
+      providers: [IntroductionsService, ProfessionalsService, InitiativesService, DisciplinesService, RegionsService],
     });
     service = m.get(IntroductionsService);
     emailQueue = m.module.get<Queue>(getQueueToken(QUEUES.email));

@@ -127,7 +127,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   const url = `http://127.0.0.1:${port}`;
   const output = (): string => stderr.join('\n') + logs.filter((l) => l.level >= 50).map((l) => JSON.stringify(l)).join('\n');
-  await waitUntilReady(role === 'worker' ? async () => logs.some((l) => l.msg === 'Verbinder worker started') : () => isReady(url), exited, output);
+  try {
+    await waitUntilReady(role === 'worker' ? async () => logs.some((l) => l.msg === 'Verbinder worker started') : () => isReady(url), exited, output);
+  } catch (error) {
+    // An app that never became ready must not outlive the test file (it would keep jest waiting).
+    child.kill('SIGKILL');
+    await exited;
+    await database?.drop().catch(() => undefined);
+    throw error;
+  }
   const db = new pg.Pool({ connectionString: database?.url ?? env.DATABASE_URL ?? 'postgresql://no-database-with-embedded-defaults', max: 2 });
   // An idle connection cut from outside (a fault test) is dropped by the pool; the next query opens another.
   db.on('error', () => undefined);
