@@ -3,21 +3,13 @@
 // edges are stored; the combine stores the result in one transaction. Over the real PostgreSQL
 // and Redis, with the test running each step the way the matching worker would.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { AccountsService } from '../../src/auth/accounts.service.js';
-import { DisciplinesService } from '../../src/disciplines/disciplines.service.js';
 import { jobIds, QUEUES } from '../../src/jobs/jobs.js';
-import { OutboxQueue } from '../../src/mail/outbox/outbox.queue.js';
-import { MatchInputLoader } from '../../src/matching/match-input.loader.js';
-import { MatchRulesService } from '../../src/matching/rules/match-rules.service.js';
 import { MatchRunExecutor } from '../../src/matching/runs/match-run.executor.js';
-import { MATCHING_FLOWS, MatchRunFanOut } from '../../src/matching/runs/match-run-fan-out.js';
-import { MatchRunQueue } from '../../src/matching/runs/match-run.queue.js';
 import { MatchRunsService, type ShardReport } from '../../src/matching/runs/match-runs.service.js';
-import { RegionsService } from '../../src/regions/regions.service.js';
-import { requireBuiltEngine } from './support/built-engine.js';
-import { type Medium, startMedium } from './support/medium.js';
+import type { Medium } from './support/medium.js';
+import { startMatchRunsMedium } from './support/match-runs-module.js';
 
 /** Pairs who each offer what the other seeks: 12 people, so 2 shards of at most 10. */
 const PAIRS = [
@@ -37,27 +29,7 @@ describe('a fanned-out match run', () => {
   const pairs: string[][] = [];
 
   beforeAll(async () => {
-    await requireBuiltEngine();
-    m = await startMedium({
-      redis: true,
-      env: { MATCH_SHARD_PEOPLE: '10' },
-      imports: [
-        BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.email }),
-        BullModule.registerFlowProducer({ name: MATCHING_FLOWS }),
-      ],
-      providers: [
-        MatchRunsService,
-        MatchRulesService,
-        MatchRunQueue,
-        MatchRunFanOut,
-        MatchRunExecutor,
-        MatchInputLoader,
-        DisciplinesService,
-        RegionsService,
-        OutboxQueue,
-        AccountsService,
-      ],
-    });
+    m = await startMatchRunsMedium({ MATCH_SHARD_PEOPLE: '10' });
     runs = m.get(MatchRunsService);
     executor = m.get(MatchRunExecutor);
     matchingQueue = m.module.get<Queue>(getQueueToken(QUEUES.matching));

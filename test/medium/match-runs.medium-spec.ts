@@ -3,25 +3,18 @@
 // and digest outbox rows once, pauses people who left digests unanswered, dry runs store none).
 // No worker consumes the queues: the tests run the executor themselves and read what was queued.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { type Queue, UnrecoverableError, Worker } from 'bullmq';
-import { AccountsService } from '../../src/auth/accounts.service.js';
 import { ErrorCode } from '../../src/common/domain-error.js';
-import { DisciplinesService } from '../../src/disciplines/disciplines.service.js';
 import { jobIds, QUEUES } from '../../src/jobs/jobs.js';
-import { OutboxQueue } from '../../src/mail/outbox/outbox.queue.js';
-import { MatchInputLoader } from '../../src/matching/match-input.loader.js';
 import { MatchRulesService } from '../../src/matching/rules/match-rules.service.js';
 import { PAUSE_AFTER_UNANSWERED } from '../../src/introductions/introductions.repository.js';
 import { MatchRunExecutor } from '../../src/matching/runs/match-run.executor.js';
-import { MATCHING_FLOWS, MatchRunFanOut } from '../../src/matching/runs/match-run-fan-out.js';
-import { MatchRunQueue } from '../../src/matching/runs/match-run.queue.js';
 import { type MatchRunRow, MatchRunsService, runCursor } from '../../src/matching/runs/match-runs.service.js';
 import { redisOptions } from '../../src/redis/redis-locator.js';
-import { RegionsService } from '../../src/regions/regions.service.js';
-import { requireBuiltEngine } from './support/built-engine.js';
 import type { MadeProfessional } from './support/make.js';
-import { type Medium, startMedium } from './support/medium.js';
+import type { Medium } from './support/medium.js';
+import { startMatchRunsMedium } from './support/match-runs-module.js';
 
 /** Two people who each offer what the other seeks, in disciplines nobody else here touches. */
 const PAIRS = [
@@ -37,26 +30,7 @@ describe('match runs', () => {
   let emailQueue: Queue;
 
   beforeAll(async () => {
-    await requireBuiltEngine();
-    m = await startMedium({
-      redis: true,
-      imports: [
-        BullModule.registerQueue({ name: QUEUES.matching }, { name: QUEUES.email }),
-        BullModule.registerFlowProducer({ name: MATCHING_FLOWS }),
-      ],
-      providers: [
-        MatchRunsService,
-        MatchRulesService,
-        MatchRunQueue,
-        MatchRunFanOut,
-        MatchRunExecutor,
-        MatchInputLoader,
-        DisciplinesService,
-        RegionsService,
-        OutboxQueue,
-        AccountsService,
-      ],
-    });
+    m = await startMatchRunsMedium();
     runs = m.get(MatchRunsService);
     executor = m.get(MatchRunExecutor);
     matchingQueue = m.module.get<Queue>(getQueueToken(QUEUES.matching));
