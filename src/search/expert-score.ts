@@ -1,5 +1,5 @@
-// How a professional ranks for an expertise search. Plain TypeScript (the SQL in
-// search.service.ts computes the same formula; search-score.spec.ts checks the two agree).
+// How a professional ranks for an expertise search. Plain TypeScript: the in-memory index
+// (expert-index.ts) scores with these functions; expert-score.spec.ts checks the formula.
 //
 //   coverage     C = (1/k) · Σ over the k requested disciplines of the best level weight the
 //                    person offers for it (the discipline itself or a descendant):

@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * email_outbox: one row per email to send, written in the same transaction as what caused it
  * (a run's proposals, a connection). Its idempotency_key (e.g. digest:<run>:<account>) is
  * unique, so a retried transaction can never queue the same email twice; the sender marks the
- * row SENT after the SMTP server accepted it (mail/outbox.sender.ts explains the remaining window).
+ * row SENT after the SMTP server accepted it (mail/outbox/outbox.sender.ts explains the remaining window).
  */
 export class IntroductionsAndOutbox1764400000004 implements MigrationInterface {
   name = 'IntroductionsAndOutbox1764400000004';
