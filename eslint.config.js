@@ -4,18 +4,22 @@
 // - only a table's owner writes it (eslint/verbinder-plugin.js, owners in eslint/table-owners.js).
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import verbinder from './eslint/verbinder-plugin.js';
 
 /** Cross-cutting platform code, below every feature. `database/` is listed apart for its two exceptions. */
-const CORE = ['common', 'config', 'logging', 'redis', 'graphql', 'jobs', 'mail', 'health'];
+const CORE = ['common', 'config', 'logging', 'redis', 'graphql', 'jobs', 'mail', 'health', 'web'];
 /** Business features, each owning its tables (eslint/table-owners.js). */
 const FEATURES = ['regions', 'disciplines', 'auth', 'professionals', 'initiatives', 'search', 'matching', 'introductions', 'admin'];
 /** The composition: entry points, the root modules and the seed tool. */
 const APP = ['./src/*.ts', './src/seed/**'];
 
 /** What typescript-eslint's recommended rules check; the architecture's rules are for src/ alone. */
-const TYPESCRIPT = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'];
+const TYPESCRIPT = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'];
+/** The web app (issue #13): React's rules of hooks and the JSX accessibility rules on top. */
+const WEB = ['web/**/*.ts', 'web/**/*.tsx'];
 
 const inside = (folder) => `./src/${folder}/**`;
 // database/ minus its two exceptions: the entity registry and the migrations.
@@ -60,13 +64,15 @@ const zones = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'web/src/graphql-env.d.ts'] },
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: TYPESCRIPT })),
   {
     files: TYPESCRIPT,
     // `_name` marks a value taken only to leave it out (`const { id: _id, ...rest } = row`).
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }] },
   },
+  { ...reactHooks.configs.flat['recommended-latest'], files: WEB },
+  { ...jsxA11y.flatConfigs.strict, files: WEB },
   {
     files: ['src/**/*.ts'],
     // Specs are tests: like test/, they may reach anything they need to set a case up.

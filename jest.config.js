@@ -33,6 +33,14 @@ export default {
     },
     {
       ...common,
+      displayName: 'browser',
+      // The web app in headless Chromium (test/browser/support/browser.ts); each file starts the app and a browser.
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      ...common,
       displayName: 'medium',
       testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
       // The matching engine runs in a worker thread that Node starts from a .js file next to

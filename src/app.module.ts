@@ -28,6 +28,7 @@ import { RedisStatus } from './redis/redis-status.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SearchWorkerModule } from './search/search-worker.module.js';
+import { WebModule } from './web/web.module.js';
 
 /** What API and worker processes both need. */
 @Module({
@@ -67,6 +68,7 @@ export const RATE_LIMITS = [
     GraphiQLModule,
     HealthModule,
     AdminModule,
+    WebModule,
   ],
 })
 export class ApiModule {}

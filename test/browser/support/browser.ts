@@ -1,0 +1,110 @@
+/// <reference lib="dom" />
+// Browser tests (issue #13): the built web app in real headless Chromium, driven by
+// playwright-core, with axe-core's WCAG 2.1 A and AA rules on every page. Chromium is Debian's
+// package (/usr/bin/chromium, or CHROMIUM_PATH): nothing is downloaded.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { projectRoot } from '../../../src/database/reference-data.js';
+import type { TestApp } from '../../support/test-app.js';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'];
+
+/** Chromium's executable, or an error that says exactly what is missing and how to get it. */
+export function chromiumPath(): string {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH is set to ${configured}, which does not exist.`);
+    return configured;
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      `The browser tests need Chromium, and none was found (looked for ${CANDIDATES.join(', ')}). ` +
+        'Install Debian\'s package (sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+    );
+  }
+  return found;
+}
+
+/** The flags that keep Chromium from reaching out to the network at start (this machine has none). */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: FLAGS });
+}
+
+export type Language = 'nl' | 'en';
+
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors, page errors and failed requests so far (a CSP violation lands here too). */
+  problems: string[];
+}
+
+/**
+ * A fresh browser context (its own storage) on the app, in a language, optionally signed in
+ * with a session token (put where the app keeps it, as signing in through the link does).
+ */
+export async function openApp(browser: Browser, app: TestApp, options: { language?: Language; token?: string } = {}): Promise<AppPage> {
+  const language = options.language ?? 'nl';
+  const context = await browser.newContext({ baseURL: app.url, locale: language === 'nl' ? 'nl-NL' : 'en-GB' });
+  await context.addInitScript(
+    ({ language, token }) => {
+      if (!sessionStorage.getItem('verbinder.test.initialised')) {
+        sessionStorage.setItem('verbinder.test.initialised', '1');
+        localStorage.setItem('verbinder.language', language);
+        if (token) localStorage.setItem('verbinder.session', token);
+      }
+    },
+    { language, token: options.token ?? null },
+  );
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  return { page, context, problems };
+}
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is now; the violations, readable. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n` +
+      violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary?.replace(/\n/g, ' ')}`).join('\n'),
+  );
+}
+
+/**
+ * Saves a screenshot of the page when SCREENSHOT_DIR is set (`npm run screenshots` sets it to
+ * docs/screenshots, which the README shows).
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  const target = join(projectRoot(), dir);
+  await mkdir(target, { recursive: true });
+  await page.screenshot({ path: join(target, `${name}.png`), fullPage: true });
+}
+
+/** The path and query of a link from an email (its host is the app's PUBLIC_URL, not the test's address). */
+export function localPath(link: string): string {
+  const url = new URL(link);
+  return url.pathname + url.search;
+}

@@ -1,0 +1,22 @@
+// The signed-in person, for the header and the pages that need a sign-in.
+import { useQuery } from 'urql';
+import { graphql } from './graphql.js';
+import { useSession } from './session.js';
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      email
+      roles
+      preferences { locale }
+      professional { id name }
+    }
+  }
+`);
+
+export function useMe() {
+  const { token } = useSession();
+  const [result] = useQuery({ query: MeQuery, pause: !token });
+  const me = token ? (result.data?.me ?? null) : null;
+  return { me, loading: Boolean(token) && result.fetching && !result.data, isAdmin: me?.roles.includes('ADMIN') ?? false };
+}
