@@ -80,7 +80,7 @@ describe('sign-in by emailed link', () => {
     let mail = await t.mailbox.waitForMailTo('nora@example.org', before);
     let token = tokenFromEmail(mail.text!);
     expect(mail.text).toContain(`http://verbinder.test/aanmelden?token=${token}&next=%2Finitiatieven%2F${initiative}\n`);
-    const hrefs = [...(mail.html ?? '').matchAll(/href="([^"]*)"/g)].map(([, href]) => href.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
+    const hrefs = [...String(mail.html || '').matchAll(/href="([^"]*)"/g)].map(([, href]) => href.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
     expect(hrefs).toContain(`http://verbinder.test/aanmelden?token=${token}&next=%2Finitiatieven%2F${initiative}`);
 
     before = t.mailbox.messages.length;
