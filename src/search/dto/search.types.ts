@@ -1,6 +1,6 @@
 // Types of expertise search and team suggestion (issue #3).
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Connection, Edge } from '../../common/connection.type.js';
 import { ExpertiseLevel, Sector } from '../../common/graphql-enums.js';
 import {
@@ -40,8 +40,8 @@ export class TeamSuggestion {
 
 @InputType()
 export class ExpertSearchInput {
-  @Field(() => [String], { description: 'slugs; a parent slug also finds its children' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(SLUG, { each: true, message: SLUG_MESSAGE })
+  @Field(() => [String], { description: 'slugs; a parent slug also finds its children. May be empty when text is given' })
+  @IsArray() @ArrayMaxSize(10) @Matches(SLUG, { each: true, message: SLUG_MESSAGE })
   disciplines!: string[];
 
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(MUNICIPALITY_CODE, { message: MUNICIPALITY_MESSAGE })
