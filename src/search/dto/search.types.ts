@@ -14,6 +14,7 @@ import {
 } from '../../common/validation-patterns.js';
 import { Discipline } from '../../disciplines/dto/discipline.type.js';
 import { ExpertiseNeed } from '../../initiatives/dto/initiative.types.js';
+import { MatchReason } from '../../introductions/dto/introduction.types.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
 
 @ObjectType()
@@ -30,6 +31,13 @@ export class ExpertConnection extends Connection(ExpertEdge) {}
 export class TeamMember {
   @Field(() => Professional) professional!: Professional;
   @Field(() => [ExpertiseNeed]) covers!: ExpertiseNeed[];
+  @Field(() => [MatchReason], {
+    description:
+      "Why this person is in the team, in the viewer's language: each need covered and at what level (COVERS_NEED, weight 1), " +
+      'the distance to the initiative (DISTANCE or DISTANCE_UNKNOWN) and the hours (HOURS or HOURS_UNKNOWN). ' +
+      'weight: how well that aspect fits, 0 to 1.',
+  })
+  reasons!: MatchReason[];
 }
 
 @ObjectType()
