@@ -6,7 +6,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { ParsedMail } from 'mailparser';
 import { drain } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
-import { registerAndSignIn } from './support/sign-in.js';
+import { registerAndSignIn, tokenFromEmail } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { TEST_REDIS_URL } from './support/test-env.js';
 
@@ -113,7 +113,7 @@ describe('match runs, digests and introductions', () => {
     const before = t.mailbox.messages.length;
     await t.gql(`mutation($e: String!) { requestSignInLink(email: $e) }`, { e: people[name].email });
     const mail = await t.mailbox.waitForMailTo(people[name].email, before);
-    const token = /\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1];
+    const token = tokenFromEmail(mail.text ?? '');
     const res = await t.gql<{ signIn: { token: string } }>(`mutation($t: String!) { signIn(token: $t) { token } }`, { t: token });
     return res.data!.signIn.token;
   }
