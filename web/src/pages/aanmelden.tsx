@@ -3,7 +3,7 @@
 // (?token=…), the page asks the person to confirm (mail scanners open links too), signs in, and
 // goes on to the page they came from (`next`, a local path only) or their introductions; the
 // token leaves the address bar and the history on the way.
-import { type FormEvent, type RefObject, useId, useRef, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { useLocation, useSearch } from 'wouter';
@@ -30,13 +30,13 @@ import { PageTitle } from '../components/page-title.js';
 import { graphql } from '../graphql.js';
 import { LANGUAGES, type Language } from '../i18n.js';
 import { useSession } from '../session.js';
+import { localNext } from './next-path.js';
 import './aanmelden.css';
 
 /** The API's limits (src/professionals/dto/professional.inputs.ts, src/common/validation-patterns.ts). */
 const EMAIL_MAX = 254;
 const NAME_MIN = 2;
 const NAME_MAX = 120;
-const NEXT_MAX = 200;
 const SECTORS = ['CITIZEN', 'BUSINESS', 'GOVERNMENT', 'INSTITUTION', 'SCIENCE', 'SOCIAL_ENTERPRISE'] as const;
 type Sector = (typeof SECTORS)[number];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -56,13 +56,6 @@ const RegisterMutation = graphql(`
     register(input: $input)
   }
 `);
-
-/** `next` if it is a path of this site ("/…", not "//…" or "/\…", which browsers treat as another host). */
-export function localNext(next: string | null): string | null {
-  if (!next || next.length > NEXT_MAX || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  if (next.startsWith('/aanmelden')) return null;
-  return next;
-}
 
 export default function SignInPage() {
   const { t } = useTranslation('sign-in');
@@ -140,8 +133,11 @@ function focusFirst(errors: Record<string, string | undefined>, refs: Record<str
 
 function CheckYourEmail({ email, onReset }: { email: string; onReset(): void }) {
   const { t } = useTranslation('sign-in');
+  // The form it replaces had the focus; keep it here, where the message is.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => panel.current?.focus(), []);
   return (
-    <div role="status" className="verbinder-sign-in__sent">
+    <div ref={panel} tabIndex={-1} role="status" className="verbinder-sign-in__sent">
       <Paragraph>
         <strong>{t('sent.title')}</strong>
       </Paragraph>
