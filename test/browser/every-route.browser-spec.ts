@@ -1,10 +1,10 @@
-// Every public path of the web app (src/web/web-routes.ts), in Dutch and English, signed out
+// Every public path of the web app (src/common/web-routes.ts), in Dutch and English, signed out
 // and signed in (as an admin who initiated an initiative, so every page has something to
 // show): the path shows its own page (one h1, not the app's not-found page), in the chosen
 // language, with zero axe-core violations at WCAG 2.1 A and AA and nothing logged as an error.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { WEB_ROUTES } from '../../src/web/web-routes.js';
+import { WEB_ROUTES } from '../../src/common/web-routes.js';
 import { makeFixtures } from '../support/fixtures.js';
 import { registerAndSignIn } from '../support/sign-in.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

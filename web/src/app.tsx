@@ -1,10 +1,10 @@
-// The app: providers, the frame, and one page per public path (src/web/web-routes.ts, which the
+// The app: providers, the frame, and one page per public path (src/common/web-routes.ts, which the
 // API serves). Pages load on demand, so the first page downloads only its own code.
 import { type ComponentType, lazy, type LazyExoticComponent, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import { Paragraph } from '@utrecht/component-library-react';
-import type { WebRoute } from '../../src/web/web-routes.js';
+import type { WebRoute } from '../../src/common/web-routes.js';
 import { GraphQLProvider } from './client.js';
 import { Layout } from './components/layout.js';
 import { markNavigated } from './components/page-title.js';
