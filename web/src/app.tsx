@@ -16,6 +16,11 @@ type Page = LazyExoticComponent<ComponentType>;
 /** The page of each public path. */
 export const PAGES: Partial<Record<WebRoute, Page>> = {
   '/': lazy(() => import('./pages/home.js')),
+  '/kennisbank': lazy(() => import('./pages/kennisbank.js')),
+  '/initiatieven/:id': lazy(() => import('./pages/initiative.js')),
+  '/aanmelden': lazy(() => import('./pages/aanmelden.js')),
+  '/voorkeuren': lazy(() => import('./pages/voorkeuren.js')),
+  '/mijn-gegevens': lazy(() => import('./pages/mijn-gegevens.js')),
 };
 
 function Loading() {

@@ -28,3 +28,4 @@ import '@utrecht/data-list-css/dist/index.css';
 import '@utrecht/status-badge-css/dist/index.css';
 import '@utrecht/separator-css/dist/index.css';
 import '@utrecht/skip-link-css/dist/index.css';
+import '@utrecht/button-link-css/dist/index.css';
