@@ -16,6 +16,11 @@ type Page = LazyExoticComponent<ComponentType>;
 /** The page of each public path. */
 export const PAGES: Partial<Record<WebRoute, Page>> = {
   '/': lazy(() => import('./pages/home.js')),
+  '/mijn-initiatieven': lazy(() => import('./pages/initiator/my-initiatives.js')),
+  '/mijn-initiatieven/nieuw': lazy(() => import('./pages/initiator/new-initiative.js')),
+  '/mijn-initiatieven/:id/team': lazy(() => import('./pages/initiator/team.js')),
+  '/mijn-initiatieven/:id': lazy(() => import('./pages/initiator/initiative-edit.js')),
+  '/zoeken': lazy(() => import('./pages/initiator/expert-search.js')),
 };
 
 function Loading() {
