@@ -199,7 +199,7 @@ function Details({ initiative }: { initiative: Initiative }) {
 }
 
 function Needs({ initiative }: { initiative: Initiative }) {
-  const { t } = useTranslation('initiator');
+  const { t, i18n } = useTranslation('initiator');
   const [need, setNeed] = useState<NeedDraft>(newNeed);
   const [errors, setErrors] = useState<{ discipline?: string; hours?: string }>({});
   const [status, setStatus] = useState('');
@@ -247,13 +247,13 @@ function Needs({ initiative }: { initiative: Initiative }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {initiative.needs.map((n) => (
+              {[...initiative.needs].sort((a, b) => a.discipline.name.localeCompare(b.discipline.name, i18n.language)).map((n) => (
                 <TableRow key={n.id}>
                   <TableCell>{n.discipline.name}</TableCell>
                   <TableCell>{t(`level.${n.level}`)}</TableCell>
                   <TableCell>{n.hoursPerMonth ?? t('need.hoursUnknown')}</TableCell>
                   <TableCell>
-                    <StatusBadge status={n.fulfilled ? 'safe' : 'warning'}>{t(n.fulfilled ? 'need.fulfilled' : 'need.open')}</StatusBadge>
+                    <StatusBadge className="verbinder-need-state" status={n.fulfilled ? 'safe' : 'warning'}>{t(n.fulfilled ? 'need.fulfilled' : 'need.open')}</StatusBadge>
                   </TableCell>
                   <TableCell>
                     <Button appearance="secondary-action-button" disabled={toggled.fetching} onClick={() => void setFulfilled(n.id, n.discipline.name, !n.fulfilled)}>

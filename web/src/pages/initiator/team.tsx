@@ -11,7 +11,6 @@ import { PageTitle } from '../../components/page-title.js';
 import { RequireSignIn } from '../../components/require-sign-in.js';
 import { graphql } from '../../graphql.js';
 import { useMe } from '../../me.js';
-import { useOwnInitiative } from './initiative-edit.js';
 
 const TeamQuery = graphql(`
   query SuggestTeam($id: ID!, $max: Int!, $locale: String!) {
@@ -23,6 +22,12 @@ const TeamQuery = graphql(`
       }
       uncovered { id level hoursPerMonth discipline { slug name(locale: $locale) } }
     }
+  }
+`);
+
+const TeamInitiative = graphql(`
+  query TeamInitiative($id: ID!) {
+    initiative(id: $id) { id title initiators { id } }
   }
 `);
 
@@ -39,7 +44,10 @@ export default function TeamPage() {
 function Team() {
   const { t } = useTranslation('initiator');
   const { id = '' } = useParams<{ id: string }>();
-  const { result, initiative, mayChange } = useOwnInitiative(id);
+  const { me, isAdmin } = useMe();
+  const [result] = useQuery({ query: TeamInitiative, variables: { id } });
+  const initiative = result.data?.initiative ?? null;
+  const mayChange = Boolean(initiative && (isAdmin || initiative.initiators.some((p) => p.id === me?.professional.id)));
 
   if (result.fetching && !result.data) return <Paragraph aria-busy="true">{t('loading')}</Paragraph>;
   if (result.error || !initiative) {
