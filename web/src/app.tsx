@@ -21,6 +21,11 @@ export const PAGES: Partial<Record<WebRoute, Page>> = {
   '/aanmelden': lazy(() => import('./pages/aanmelden.js')),
   '/voorkeuren': lazy(() => import('./pages/voorkeuren.js')),
   '/mijn-gegevens': lazy(() => import('./pages/mijn-gegevens.js')),
+  '/mijn-initiatieven': lazy(() => import('./pages/initiator/my-initiatives.js')),
+  '/mijn-initiatieven/nieuw': lazy(() => import('./pages/initiator/new-initiative.js')),
+  '/mijn-initiatieven/:id/team': lazy(() => import('./pages/initiator/team.js')),
+  '/mijn-initiatieven/:id': lazy(() => import('./pages/initiator/initiative-edit.js')),
+  '/zoeken': lazy(() => import('./pages/initiator/expert-search.js')),
 };
 
 function Loading() {
