@@ -16,6 +16,7 @@ type Page = LazyExoticComponent<ComponentType>;
 /** The page of each public path. */
 export const PAGES: Partial<Record<WebRoute, Page>> = {
   '/': lazy(() => import('./pages/home.js')),
+  '/beheer': lazy(() => import('./pages/beheer.js')),
 };
 
 function Loading() {
