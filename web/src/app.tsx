@@ -26,6 +26,7 @@ export const PAGES: Partial<Record<WebRoute, Page>> = {
   '/mijn-initiatieven/:id/team': lazy(() => import('./pages/initiator/team.js')),
   '/mijn-initiatieven/:id': lazy(() => import('./pages/initiator/initiative-edit.js')),
   '/zoeken': lazy(() => import('./pages/initiator/expert-search.js')),
+  '/beheer': lazy(() => import('./pages/beheer.js')),
 };
 
 function Loading() {
