@@ -16,6 +16,8 @@ type Page = LazyExoticComponent<ComponentType>;
 /** The page of each public path. */
 export const PAGES: Partial<Record<WebRoute, Page>> = {
   '/': lazy(() => import('./pages/home.js')),
+  '/profiel': lazy(() => import('./pages/profile.js')),
+  '/kennismakingen': lazy(() => import('./pages/introductions.js')),
 };
 
 function Loading() {
