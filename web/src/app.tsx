@@ -13,8 +13,8 @@ import NotFound from './pages/not-found.js';
 
 type Page = LazyExoticComponent<ComponentType>;
 
-/** The page of each public path. */
-export const PAGES: Partial<Record<WebRoute, Page>> = {
+/** The page of each public path (the type makes a path without a page a compile error). Wouter takes the first match: fixed paths before `:id`. */
+export const PAGES: Record<WebRoute, Page> = {
   '/': lazy(() => import('./pages/home.js')),
   '/kennisbank': lazy(() => import('./pages/kennisbank.js')),
   '/initiatieven/:id': lazy(() => import('./pages/initiative.js')),
@@ -27,6 +27,8 @@ export const PAGES: Partial<Record<WebRoute, Page>> = {
   '/mijn-initiatieven/:id': lazy(() => import('./pages/initiator/initiative-edit.js')),
   '/zoeken': lazy(() => import('./pages/initiator/expert-search.js')),
   '/beheer': lazy(() => import('./pages/beheer.js')),
+  '/profiel': lazy(() => import('./pages/profile.js')),
+  '/kennismakingen': lazy(() => import('./pages/introductions.js')),
 };
 
 function Loading() {
