@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
 import { buildMessage, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
+import { WEB_ROUTES } from './web-routes.js';
 // Formats shared by input classes; each message names the offending value.
 export const SLUG = /^[a-z0-9-]{1,64}$/;
 export const MUNICIPALITY_CODE = /^GM\d{4}$/;
@@ -44,20 +45,7 @@ export const SearchText = (): PropertyDecorator =>
  * `//evil.example`, `/initiatieven/12` and `https://verbinder.nl/profiel` do not.
  */
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
-export const WEB_APP_PATHS = [
-  '/',
-  '/kennisbank',
-  `/initiatieven/${UUID}`,
-  '/aanmelden',
-  '/profiel',
-  '/voorkeuren',
-  '/mijn-gegevens',
-  '/kennismakingen',
-  '/mijn-initiatieven',
-  `/mijn-initiatieven/${UUID}/team`,
-  '/zoeken',
-  '/beheer',
-] as const;
+export const WEB_APP_PATHS = WEB_ROUTES.map((route) => route.replace(':id', UUID));
 const WEB_APP_PATH = new RegExp(`^(?:${WEB_APP_PATHS.join('|')})(?:[?#][\\w\\-.~%!$&'()*+,;=:@/?#]*)?$`);
 const NEXT_PATH_MAX = 200;
 

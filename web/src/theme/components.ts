@@ -6,6 +6,7 @@ import '@utrecht/page-content-css/dist/index.css';
 import '@utrecht/heading-1-css/dist/index.css';
 import '@utrecht/heading-2-css/dist/index.css';
 import '@utrecht/heading-3-css/dist/index.css';
+import '@utrecht/heading-4-css/dist/index.css';
 import '@utrecht/paragraph-css/dist/index.css';
 import '@utrecht/link-css/dist/index.css';
 import '@utrecht/button-css/dist/index.css';
