@@ -112,7 +112,7 @@ function InitiativeEdit() {
     );
   }
   return (
-    <>
+    <div className="verbinder-stack">
       <PageTitle title={t('edit.title', { title: initiative.title })} />
       {new URLSearchParams(search).has('aangemaakt') && (
         <Alert type="ok" role="status">
@@ -132,7 +132,7 @@ function InitiativeEdit() {
       </UnorderedList>
       <Needs initiative={initiative} />
       <Details key={initiative.id} initiative={initiative} />
-    </>
+    </div>
   );
 }
 
@@ -234,7 +234,7 @@ function Needs({ initiative }: { initiative: Initiative }) {
   };
 
   return (
-    <section aria-labelledby="needs-title">
+    <section aria-labelledby="needs-title" className="verbinder-stack">
       <Heading2 id="needs-title">{t('needs.title')}</Heading2>
       {initiative.needs.length === 0 ? (
         <Paragraph>{t('needs.none')}</Paragraph>
