@@ -258,6 +258,17 @@ describe('an initiator', () => {
     const anna = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Anna de Wit' }) }).first();
     await anna.getByText('Gevonden op de tekst “wijken”').waitFor();
     await anna.getByText('Overheid · Vlissingen').waitFor();
+
+    // On the initiative's page: open a need again and mark it fulfilled, with Space; focus stays on the button.
+    await page.goto(`/mijn-initiatieven/${initiativeId}`);
+    await page.getByRole('heading', { level: 1, name: 'Buurtmoestuin Vlissingen' }).waitFor();
+    await tabTo(page, 'Zet Groenbeheer weer open');
+    await page.keyboard.press('Space');
+    await status(page, 'Groenbeheer staat weer open.');
+    await page.getByRole('button', { name: 'Markeer Groenbeheer als vervuld' }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Markeer Groenbeheer als vervuld');
+    await page.keyboard.press('Space');
+    await status(page, 'Groenbeheer is gemarkeerd als vervuld.');
     expect(problems).toEqual([]);
     await context.close();
   });

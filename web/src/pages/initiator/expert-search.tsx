@@ -91,7 +91,7 @@ function ExpertSearch() {
 
   const errorList = Object.values(errors).filter(Boolean);
   return (
-    <>
+    <div className="verbinder-stack">
       <PageTitle title={t('search.title')} />
       <Paragraph lead>{t('search.lead')}</Paragraph>
       <form ref={form} className="verbinder-form" noValidate onSubmit={submit} aria-labelledby={`${id}-form-title`}>
@@ -147,7 +147,7 @@ function ExpertSearch() {
         </Button>
       </form>
       {input && <Results key={searchNumber} input={input} />}
-    </>
+    </div>
   );
 }
 

@@ -112,7 +112,7 @@ function InitiativeEdit() {
     );
   }
   return (
-    <>
+    <div className="verbinder-stack">
       <PageTitle title={t('edit.title', { title: initiative.title })} />
       {new URLSearchParams(search).has('aangemaakt') && (
         <Alert type="ok" role="status">
@@ -132,7 +132,7 @@ function InitiativeEdit() {
       </UnorderedList>
       <Needs initiative={initiative} />
       <Details key={initiative.id} initiative={initiative} />
-    </>
+    </div>
   );
 }
 
@@ -154,8 +154,10 @@ function Details({ initiative }: { initiative: Initiative }) {
   const onMunicipality = useCallback((municipality: Municipality | null) => setDraft((d) => ({ ...d, municipality })), []);
   const errorCount = Object.values(errors).filter(Boolean).length;
 
+  // The button stays enabled while busy (a disabled button would lose focus); a second press waits.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (result.fetching) return;
     setSaved(false);
     const found = validateDraft(draft, t);
     setErrors(found);
@@ -190,7 +192,7 @@ function Details({ initiative }: { initiative: Initiative }) {
         <Paragraph role="status" className="verbinder-picker-status">
           {saved ? t('edit.saved') : ''}
         </Paragraph>
-        <Button type="submit" appearance="primary-action-button" busy={result.fetching} disabled={result.fetching}>
+        <Button type="submit" appearance="primary-action-button" busy={result.fetching}>
           {t('edit.save')}
         </Button>
       </form>
@@ -209,6 +211,7 @@ function Needs({ initiative }: { initiative: Initiative }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (added.fetching) return;
     setStatus('');
     const found = validateNeeds([need], t)[need.key] ?? {};
     setErrors(found);
@@ -224,13 +227,14 @@ function Needs({ initiative }: { initiative: Initiative }) {
   };
 
   const setFulfilled = async (needId: string, name: string, fulfilled: boolean) => {
+    if (toggled.fetching) return;
     setStatus('');
     const answer = await toggle({ needId, fulfilled });
     if (answer.data) setStatus(t(fulfilled ? 'edit.markedFulfilled' : 'edit.markedOpen', { name }));
   };
 
   return (
-    <section aria-labelledby="needs-title">
+    <section aria-labelledby="needs-title" className="verbinder-stack">
       <Heading2 id="needs-title">{t('needs.title')}</Heading2>
       {initiative.needs.length === 0 ? (
         <Paragraph>{t('needs.none')}</Paragraph>
@@ -256,7 +260,7 @@ function Needs({ initiative }: { initiative: Initiative }) {
                     <StatusBadge className="verbinder-need-state" status={n.fulfilled ? 'safe' : 'warning'}>{t(n.fulfilled ? 'need.fulfilled' : 'need.open')}</StatusBadge>
                   </TableCell>
                   <TableCell>
-                    <Button appearance="secondary-action-button" disabled={toggled.fetching} onClick={() => void setFulfilled(n.id, n.discipline.name, !n.fulfilled)}>
+                    <Button appearance="secondary-action-button" busy={toggled.fetching} onClick={() => void setFulfilled(n.id, n.discipline.name, !n.fulfilled)}>
                       {t(n.fulfilled ? 'need.markOpen' : 'need.markFulfilled', { name: n.discipline.name })}
                     </Button>
                   </TableCell>
@@ -270,7 +274,7 @@ function Needs({ initiative }: { initiative: Initiative }) {
       <form ref={form} className="verbinder-form" noValidate onSubmit={(event) => void submit(event)}>
         <NeedFields legend={t('edit.addNeedTitle')} need={need} errors={errors} onChange={(change) => setNeed((n) => ({ ...n, ...change }))} />
         <ErrorMessage error={added.error} />
-        <Button type="submit" appearance="secondary-action-button" busy={added.fetching} disabled={added.fetching}>
+        <Button type="submit" appearance="secondary-action-button" busy={added.fetching}>
           {t('edit.addNeed')}
         </Button>
       </form>

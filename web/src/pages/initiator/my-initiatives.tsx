@@ -45,7 +45,7 @@ function MyInitiatives() {
   };
 
   return (
-    <>
+    <div className="verbinder-stack">
       <PageTitle title={t('mine.title')} />
       <Paragraph lead>{t('mine.lead')}</Paragraph>
       <Paragraph>
@@ -81,6 +81,6 @@ function MyInitiatives() {
           )}
         </>
       )}
-    </>
+    </div>
   );
 }

@@ -43,6 +43,7 @@ function NewInitiativeForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (result.fetching) return;
     const found = { draft: validateDraft(draft, t), needs: validateNeeds(needs, t) };
     if (Object.keys(found.draft).length || Object.keys(found.needs).length) {
       setErrors(found);
@@ -69,7 +70,7 @@ function NewInitiativeForm() {
       <NeedsEditor needs={needs} onChange={setNeeds} errors={shown.needs} />
       <ErrorMessage error={result.error} />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={result.fetching} disabled={result.fetching}>
+        <Button type="submit" appearance="primary-action-button" busy={result.fetching}>
           {t('new.submit')}
         </Button>
         <AppLink href="/mijn-initiatieven">{t('new.cancel')}</AppLink>

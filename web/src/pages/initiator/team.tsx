@@ -73,14 +73,14 @@ function Team() {
     );
   }
   return (
-    <>
+    <div className="verbinder-stack">
       <PageTitle title={t('team.title', { title: initiative.title })} />
       <Paragraph lead>{t('team.lead')}</Paragraph>
       <Paragraph>
         <AppLink href={`/mijn-initiatieven/${initiative.id}`}>{t('team.back')}</AppLink>
       </Paragraph>
       <Suggestion id={initiative.id} />
-    </>
+    </div>
   );
 }
 
@@ -101,7 +101,7 @@ function Suggestion({ id }: { id: string }) {
   return (
     <>
       <FormField>
-        <FormLabel htmlFor={sizeId}>{t('team.size')}</FormLabel>
+        <FormLabel htmlFor={sizeId} className="verbinder-block-label">{t('team.size')}</FormLabel>
         <Select id={sizeId} value={String(max)} onChange={(event) => setMax(Number(event.target.value))}>
           {SIZES.map((size) => (
             <SelectOption key={size} value={String(size)}>
@@ -113,7 +113,7 @@ function Suggestion({ id }: { id: string }) {
       <ErrorMessage error={result.error} />
       {result.fetching && !team && <Paragraph aria-busy="true">{t('loading')}</Paragraph>}
       {team && (
-        <>
+        <div className="verbinder-stack">
           <Heading2>{t('team.membersTitle')}</Heading2>
           <Paragraph role="status">{team.members.length === 0 ? t('team.noMembers') : t('team.memberCount', { count: team.members.length })}</Paragraph>
           <ul className="verbinder-card-list">
@@ -159,7 +159,7 @@ function Suggestion({ id }: { id: string }) {
               </Paragraph>
             </>
           )}
-        </>
+        </div>
       )}
     </>
   );
