@@ -1,48 +1,20 @@
 /// <reference lib="dom" />
 // Browser tests (issue #13): the built web app in real headless Chromium, driven by
 // playwright-core, with axe-core's WCAG 2.1 A and AA rules on every page. Chromium is Debian's
-// package (/usr/bin/chromium, or CHROMIUM_PATH): nothing is downloaded.
-import { existsSync } from 'node:fs';
+// package (/usr/bin/chromium, or CHROMIUM_PATH; found by bench/chromium.ts, which the web app
+// benchmark shares): nothing is downloaded.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, chromiumPath } from '../../../bench/chromium.js';
 import { projectRoot } from '../../../src/database/reference-data.js';
 import type { TestApp } from '../../support/test-app.js';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium'];
-
-/** Chromium's executable, or an error that says exactly what is missing and how to get it. */
-export function chromiumPath(): string {
-  const configured = process.env.CHROMIUM_PATH;
-  if (configured) {
-    if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH is set to ${configured}, which does not exist.`);
-    return configured;
-  }
-  const found = CANDIDATES.find((path) => existsSync(path));
-  if (!found) {
-    throw new Error(
-      `The browser tests need Chromium, and none was found (looked for ${CANDIDATES.join(', ')}). ` +
-        'Install Debian\'s package (sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.',
-    );
-  }
-  return found;
-}
-
-/** The flags that keep Chromium from reaching out to the network at start (this machine has none). */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { chromiumPath };
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: FLAGS });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS] });
 }
 
 export type Language = 'nl' | 'en';

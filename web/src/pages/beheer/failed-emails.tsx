@@ -83,7 +83,7 @@ export function FailedEmailsSection() {
   }
 
   return (
-    <section aria-labelledby="failed-title">
+    <section aria-labelledby="failed-title" className="verbinder-admin-section">
       <Heading2 id="failed-title">{t('failed.title')}</Heading2>
       <Paragraph>{t('failed.intro')}</Paragraph>
       <ErrorMessage error={result.error ?? retryState.error} />

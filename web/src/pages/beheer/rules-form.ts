@@ -66,11 +66,13 @@ export interface FieldProblem {
 
 const INTEGERS: readonly NumberName[] = ['maxIntroductionsPerPersonPerRun', 'cooldownDays'];
 
-export function toFormValues(rules: RuleValues): FormValues {
+/** The form's values from a rule set; decimals with a comma where the language writes one (nl). */
+export function toFormValues(rules: RuleValues, decimalComma = false): FormValues {
+  const text = (n: number): string => (decimalComma ? String(n).replace('.', ',') : String(n));
   return {
-    weights: Object.fromEntries(WEIGHTS.map((w) => [w, String(rules.weights[w])])) as Record<WeightName, string>,
-    minScore: String(rules.minScore),
-    maxDistanceKm: String(rules.maxDistanceKm),
+    weights: Object.fromEntries(WEIGHTS.map((w) => [w, text(rules.weights[w])])) as Record<WeightName, string>,
+    minScore: text(rules.minScore),
+    maxDistanceKm: text(rules.maxDistanceKm),
     maxIntroductionsPerPersonPerRun: String(rules.maxIntroductionsPerPersonPerRun),
     cooldownDays: String(rules.cooldownDays),
     excludeSameOrganisation: rules.excludeSameOrganisation,

@@ -100,7 +100,7 @@ export function RulesSection() {
   const language = i18n.language;
 
   return (
-    <section aria-labelledby="rules-title">
+    <section aria-labelledby="rules-title" className="verbinder-admin-section">
       <Heading2 id="rules-title">{t('rules.title')}</Heading2>
       <ErrorMessage error={result.error} />
       {!active && result.fetching && <Paragraph aria-busy="true">{t('loading')}</Paragraph>}
@@ -149,9 +149,9 @@ export function RulesSection() {
 type Problems = Partial<Record<FieldName, FieldProblem | { apiMessage: string }>>;
 
 function RulesEditor({ active, onSaved }: { active: RuleValues & { version: number }; onSaved(version: number): void }) {
-  const { t } = useTranslation('beheer');
+  const { t, i18n } = useTranslation('beheer');
   const id = useId();
-  const [form, setForm] = useState<FormValues>(() => toFormValues(active));
+  const [form, setForm] = useState<FormValues>(() => toFormValues(active, i18n.language === 'nl'));
   const [problems, setProblems] = useState<Problems>({});
   const [preview, setPreview] = useState<{ for: string; active: Preview; changed: Preview } | null>(null);
   const [previewState, runPreview] = useMutation(PreviewMutation);

@@ -100,7 +100,7 @@ export function RunsSection() {
     .reverse();
 
   return (
-    <section aria-labelledby="runs-title">
+    <section aria-labelledby="runs-title" className="verbinder-admin-section">
       <Heading2 id="runs-title">{t('runs.title')}</Heading2>
       <form
         className="verbinder-admin-inline-form"
