@@ -1,7 +1,8 @@
 // The GraphQL client (urql): one per session, so signing in or out starts with an empty cache.
-// A NOT-signed-in answer to a signed-in request means the session ended: sign out here too.
+// A NOT-signed-in answer to a signed-in request means the session ended: sign out here too
+// (but not when it answers a sign-in link that no longer works).
 import { type ReactNode, useMemo } from 'react';
-import { Client, cacheExchange, type CombinedError, fetchExchange, mapExchange, Provider } from 'urql';
+import { Client, cacheExchange, type CombinedError, fetchExchange, mapExchange, type Operation, Provider } from 'urql';
 import { useSession } from './session.js';
 
 export function GraphQLProvider({ children }: { children: ReactNode }) {
@@ -15,8 +16,9 @@ export function GraphQLProvider({ children }: { children: ReactNode }) {
         fetchOptions: (): RequestInit => (token ? { headers: { authorization: `Bearer ${token}` } } : {}),
         exchanges: [
           mapExchange({
-            onError(error) {
-              if (token && errorCode(error) === 'UNAUTHENTICATED') signOut();
+            onError(error, operation) {
+              // signIn answers UNAUTHENTICATED for a used or expired link: that says nothing of the current session.
+              if (token && errorCode(error) === 'UNAUTHENTICATED' && !usesSignIn(operation.query)) signOut();
             },
           }),
           cacheExchange,
@@ -26,6 +28,14 @@ export function GraphQLProvider({ children }: { children: ReactNode }) {
     [token, signOut],
   );
   return <Provider value={client}>{children}</Provider>;
+}
+
+function usesSignIn(query: Operation['query']): boolean {
+  return query.definitions.some(
+    (definition) =>
+      definition.kind === 'OperationDefinition' &&
+      definition.selectionSet.selections.some((selection) => selection.kind === 'Field' && selection.name.value === 'signIn'),
+  );
 }
 
 /** The API's error code (extensions.code) of the first GraphQL error, or NETWORK for no answer. */
