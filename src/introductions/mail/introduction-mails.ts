@@ -99,6 +99,7 @@ export class IntroductionMails {
         summary: summary(s),
         initiativeTitle: s.initiative_title,
         reasons: reasonsFor(s.reasons, side, to.locale).map((r) => r.text),
+        introductionsLink: `${this.config.publicUrl}/kennismakingen`,
         unsubscribeLink,
       }),
       headers: headers(unsubscribeLink),
