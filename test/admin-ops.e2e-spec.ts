@@ -34,6 +34,10 @@ describe('operations', () => {
     expect(await page.text()).toContain('Verbinder');
     const api = await fetch(`${t.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${admin.token}` } });
     expect(api.status).toBe(200);
+    // A page holding the token (the web app's /beheer) fetches with the header and gets the cookie, no redirect.
+    expect(api.headers.get('set-cookie')).toMatch(/^verbinder_admin=[^;]+; Path=\/admin\/queues; HttpOnly; SameSite=Strict$/);
+    const again = await fetch(`${t.url}/admin/queues/api/queues`, { headers: { authorization: `Bearer ${admin.token}`, cookie: cookie.split(';')[0] } });
+    expect(again.headers.get('set-cookie')).toBeNull();
     const names = ((await api.json()) as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
     expect(names).toEqual(['email', 'maintenance', 'matching']);
   });

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from './support/test-app.js';
 
 const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) }`;
 const REQUEST_LINK = `mutation($email: String!) { requestSignInLink(email: $email) }`;
+const REQUEST_LINK_NEXT = `mutation($email: String!, $next: String) { requestSignInLink(email: $email, next: $next) }`;
 const SIGN_IN = `mutation($token: String!) { signIn(token: $token) { token me { email roles preferences { locale } professional { name } } } }`;
 const ME = `{ me { email roles professional { id name sector municipality { name } } } }`;
 
@@ -26,7 +27,7 @@ describe('sign-in by emailed link', () => {
     expect(mail.text).toContain('Hallo Anna de Jong');
     expect(mail.html).toContain('Aanmelden');
     const token = tokenFromEmail(mail.text!);
-    expect(mail.text).toContain(`http://verbinder.test/sign-in?token=${token}`);
+    expect(mail.text).toContain(`http://verbinder.test/aanmelden?token=${token}\n`);
 
     const signedIn = await t.gql<{ signIn: { token: string; me: { email: string; roles: string[] } } }>(SIGN_IN, { token });
     expect(signedIn.data?.signIn.me).toEqual({
@@ -66,6 +67,48 @@ describe('sign-in by emailed link', () => {
     expect((await t.mailbox.waitForMailTo('anna.dejong@example.org', beforeAgain)).text).toContain('Hallo Anna de Jong');
     const { rows } = await t.db.query(`SELECT p.name FROM account a JOIN professional p USING (id) WHERE lower(a.email) = 'anna.dejong@example.org'`);
     expect(rows).toEqual([{ name: 'Anna de Jong' }]);
+  });
+
+  it('links back to the page the person came from, when register or requestSignInLink name one of the web app', async () => {
+    const initiative = '0b6f1c2e-4d5a-4e6f-8a9b-0c1d2e3f4a5b';
+    const headers = { 'x-forwarded-for': '198.51.100.21' };
+    let before = t.mailbox.messages.length;
+    const next = `/initiatieven/${initiative}`;
+    expect(await t.gql(REGISTER, { input: { email: 'nora@example.org', name: 'Nora Bakker', sector: 'CITIZEN', next } }, { headers })).toEqual({
+      data: { register: true },
+    });
+    let mail = await t.mailbox.waitForMailTo('nora@example.org', before);
+    let token = tokenFromEmail(mail.text!);
+    expect(mail.text).toContain(`http://verbinder.test/aanmelden?token=${token}&next=%2Finitiatieven%2F${initiative}\n`);
+    const hrefs = [...String(mail.html || '').matchAll(/href="([^"]*)"/g)].map(([, href]) => href.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&'));
+    expect(hrefs).toContain(`http://verbinder.test/aanmelden?token=${token}&next=%2Finitiatieven%2F${initiative}`);
+
+    before = t.mailbox.messages.length;
+    await t.gql(REQUEST_LINK_NEXT, { email: 'nora@example.org', next: '/zoeken?q=zorg&sector=CITIZEN' }, { headers });
+    mail = await t.mailbox.waitForMailTo('nora@example.org', before);
+    token = tokenFromEmail(mail.text!);
+    expect(mail.text).toContain(`/aanmelden?token=${token}&next=${encodeURIComponent('/zoeken?q=zorg&sector=CITIZEN')}\n`);
+    // The token still works with a `next` behind it.
+    expect((await t.gql<{ signIn: { me: { email: string } } }>(SIGN_IN, { token })).data?.signIn.me.email).toBe('nora@example.org');
+
+    // Anywhere else is refused before anything is queued.
+    before = t.mailbox.messages.length;
+    const refused = ['//evil.example/x', 'https://evil.example/', '/initiatieven/12', '/elders', 'kennismakingen', `/zoeken?q=${'x'.repeat(200)}`, '/profiel\\evil'];
+    for (const [i, bad] of refused.entries()) {
+      // Fresh addresses and clients: the rate limits count refused requests too.
+      const email = `refused${i}@example.org`;
+      const viaLink = await t.gql(REQUEST_LINK_NEXT, { email, next: bad }, { headers: { 'x-forwarded-for': `198.51.100.${30 + i}` } });
+      expect(viaLink.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'next' } });
+      expect(viaLink.errors?.[0].message).toMatch(/^next ".*" is not a path of the web app/);
+      const viaRegister = await t.gql(
+        REGISTER,
+        { input: { email, name: 'Nora Bakker', sector: 'CITIZEN', next: bad } },
+        { headers: { 'x-forwarded-for': `198.51.100.${60 + i}` } },
+      );
+      expect(viaRegister.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'next' } });
+    }
+    await drain(t);
+    expect(t.mailbox.messages.length).toBe(before);
   });
 
   it('refuses an expired link', async () => {

@@ -6,7 +6,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { ParsedMail } from 'mailparser';
 import { drain } from './support/drain.js';
 import { makeFixtures } from './support/fixtures.js';
-import { registerAndSignIn } from './support/sign-in.js';
+import { registerAndSignIn, tokenFromEmail } from './support/sign-in.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { TEST_REDIS_URL } from './support/test-env.js';
 
@@ -70,6 +70,8 @@ describe('match runs, digests and introductions', () => {
         offers: { [PAIRS[name].offers]: 'EXPERT' },
         seeks: [PAIRS[name].seeks],
         locale: name === 'bob' ? 'en' : 'nl',
+        // Markup in a name or organisation is shown as text on the answer pages.
+        organisation: name === 'bob' ? 'Fonds & <Co>' : undefined,
       });
       people[name] = { id, email };
     }
@@ -113,7 +115,7 @@ describe('match runs, digests and introductions', () => {
     const before = t.mailbox.messages.length;
     await t.gql(`mutation($e: String!) { requestSignInLink(email: $e) }`, { e: people[name].email });
     const mail = await t.mailbox.waitForMailTo(people[name].email, before);
-    const token = /\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1];
+    const token = tokenFromEmail(mail.text ?? '');
     const res = await t.gql<{ signIn: { token: string } }>(`mutation($t: String!) { signIn(token: $t) { token } }`, { t: token });
     return res.data!.signIn.token;
   }
@@ -175,13 +177,35 @@ describe('match runs, digests and introductions', () => {
     const link = linkFrom(annaDigest, 'accept');
     const page = await fetch(`${link}&answer=accept`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post" action="/introductions/answer">');
+    const pageHtml = await page.text();
+    expect(pageHtml).toContain('<form method="post" action="/introductions/answer">');
+    // Whom Anna answers, in her language (Dutch), the organisation's markup escaped.
+    expect(pageHtml).toContain('<html lang="nl">');
+    expect(pageHtml).toContain('<p>Je antwoordt op de kennismaking met Bob (Fonds &amp; &lt;Co&gt;).</p>');
+    expect(pageHtml).toContain('Ja, graag kennismaken');
+    expect(pageHtml).not.toContain('<Co>');
     expect((await t.db.query(`SELECT status FROM introduction`)).rows[0].status).toBe('SENT');
+    // Bob's page is English and names Anna, who has no organisation.
+    const bobsLink = linkFrom(mailsTo('bob')[0], 'decline');
+    const bobsPage = await (await fetch(`${bobsLink}&answer=decline`)).text();
+    expect(bobsPage).toContain('<html lang="en">');
+    expect(bobsPage).toContain('<p>You are answering the introduction to Anna.</p>');
+    expect(bobsPage).toContain('Confirm that you decline this introduction.');
+    expect(bobsPage).toContain('>No, thanks</button>');
+    const bobsToken = new URL(bobsLink).searchParams.get('token')!;
+    const unchosen = await fetch(`${t.url}/introductions/answer`, { method: 'POST', body: new URLSearchParams({ token: bobsToken }) });
+    expect(unchosen.status).toBe(400);
+    const unchosenHtml = await unchosen.text();
+    expect(unchosenHtml).toContain('<html lang="en">');
+    expect(unchosenHtml).toContain('<p>You are answering the introduction to Anna.</p><p>Choose yes or no.</p>');
 
     const token = new URL(link).searchParams.get('token')!;
     const post = await fetch(`${t.url}/introductions/answer`, { method: 'POST', body: new URLSearchParams({ token, answer: 'accept' }) });
     expect(post.status).toBe(200);
-    expect(await post.text()).toContain('Dank je');
+    const result = await post.text();
+    expect(result).toContain('<html lang="nl">');
+    expect(result).toContain('<p>Je antwoordt op de kennismaking met Bob (Fonds &amp; &lt;Co&gt;).</p><p>Dank je. Zegt de ander ook ja');
+    expect(result).toContain('<a href="http://verbinder.test/kennismakingen">Al je kennismakingen</a>');
     // Single use: the same link cannot answer again.
     const again = await fetch(`${t.url}/introductions/answer`, { method: 'POST', body: new URLSearchParams({ token, answer: 'decline' }) });
     expect(again.status).toBe(409);
@@ -200,11 +224,13 @@ describe('match runs, digests and introductions', () => {
     const annaConnected = mailsTo('anna')[1];
     expect(annaConnected.subject).toContain('Bob');
     expect(annaConnected.text).toContain('bob@example.org');
+    expect(annaConnected.text).toContain('Al je kennismakingen: http://verbinder.test/kennismakingen');
+    expect(String(annaConnected.html)).toContain('<a href="http://verbinder.test/kennismakingen">je kennismakingen</a>');
     const bobConnected = mailsTo('bob')[1];
     expect(bobConnected.subject).toBe('Introduction: Anna would like to meet you too');
     expect(bobConnected.text).toContain('anna@example.org');
-    // It links to the web app's page of one's introductions, where it can be rated.
-    expect(bobConnected.text).toContain('http://verbinder.test/kennismakingen');
+    expect(bobConnected.text).toContain('All your introductions: http://verbinder.test/kennismakingen');
+    expect(String(bobConnected.html)).toContain('<a href="http://verbinder.test/kennismakingen">your introductions</a>');
 
     expect((await t.gql<{ rateIntroduction: { status: string } }>(RATE, { id: node.id, useful: true, comment: 'Top' }, { token: bobToken })).data!.rateIntroduction.status).toBe('CONNECTED');
     const rated = (await t.gql<Mine>(MINE, {}, { token: bobToken })).data!.myIntroductions.edges[0].node;

@@ -77,8 +77,9 @@ describe('a decline is private in every view; no secret reaches a log line', () 
     const linkToken = tokenFromEmail((await t.mailbox.waitForMailTo(email, before)).text ?? '');
     keep('sign-in token', linkToken);
     keep('sign-in token hash', createHash('sha256').update(linkToken).digest('hex'));
-    // The page the link opens, as a browser does.
-    expect((await fetch(`${t.url}/sign-in?token=${linkToken}`)).status).toBe(200);
+    // The page the link opens, as a browser does, and the old address of links sent before the web app.
+    await fetch(`${t.url}/aanmelden?token=${linkToken}`);
+    expect((await fetch(`${t.url}/sign-in?token=${linkToken}`, { redirect: 'manual' })).status).toBe(303);
     const res = await t.gql<{ signIn: { token: string } }>(SIGN_IN, { token: linkToken });
     keep('session token', res.data!.signIn.token);
     return res.data!.signIn.token;
@@ -203,6 +204,7 @@ describe('a decline is private in every view; no secret reaches a log line', () 
 
     expect(t.logs.some((l) => l.level === 20 && l.msg === 'sql')).toBe(true);
     expect(t.logs.some((l) => (l.req as { url?: string } | undefined)?.url?.startsWith('/sign-in?token='))).toBe(true);
+    expect(t.logs.some((l) => (l.req as { url?: string } | undefined)?.url?.startsWith('/aanmelden?token='))).toBe(true);
     const text = t.logs.map((l: LogLine) => JSON.stringify(l)).join('\n');
     expect(secrets.size).toBeGreaterThanOrEqual(14);
     const leaked = [...secrets].filter(([, value]) => text.includes(value)).map(([what]) => what);

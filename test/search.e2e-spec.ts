@@ -93,6 +93,26 @@ describe('searchExperts', () => {
     expect(names(await search({ disciplines: ['subsidies'], text: 'onderzoekers' }))).toEqual(['Dina']);
   });
 
+  it('searches by text alone (no disciplines): ranked by how well the text matches, then place and hours', async () => {
+    const r = await search({ disciplines: [], text: 'wijken' });
+    expect(names(r)).toEqual(['Dina', 'Anna']);
+    // The text rank T stands in for coverage. Dina: "wijk" in her headline (weight 0.4, T = 0.4/1.4), hours unknown (0.25):
+    // (0.6·0.2857 + 0.15·0.25) / 0.75 = 0.2786. Anna: in her bio (0.2, T = 0.2/1.2), 10 h (0.5): (0.1 + 0.075) / 0.75 = 0.2333.
+    expect(r.edges.map((e) => e.score)).toEqual([0.278571429, 0.233333333]);
+    expect(r.edges.map((e) => e.matchedDisciplines)).toEqual([[], []]);
+    expect(r.totalCount).toBe(2);
+    // Near Vlissingen, Anna (there) passes Dina (Rotterdam): (0.1 + 0.075 + 0.15·1) / 0.9 = 0.3611.
+    const near = await search({ disciplines: [], text: 'wijken', municipalityCode: 'GM0718' });
+    expect(names(near)).toEqual(['Anna', 'Dina']);
+    expect(near.edges[0].score).toBe(0.361111111);
+    expect(names(await search({ disciplines: [], text: 'wijken', sectors: ['GOVERNMENT'] }))).toEqual(['Anna']);
+    expect(names(await search({ disciplines: [], text: 'wijken', municipalityCode: 'GM0718', withinKm: 10 }))).toEqual(['Anna']);
+    // Text alone also finds someone who offers no discipline at all.
+    await makeFixtures(t.db).professional({ name: 'Ilse', municipalityCode: 'GM0718', hours: 20, bio: 'Kent elke wijk' });
+    await eventually(async () => expect(names(await search({ disciplines: [], text: 'wijk', municipalityCode: 'GM0718' }))).toEqual(['Ilse', 'Anna', 'Dina']));
+    expect((await search({ disciplines: [], text: 'bestaatnergens' })).totalCount).toBe(0);
+  });
+
   it('pages without repeats or gaps, with an exact totalCount on every page', async () => {
     const input = { disciplines: ['participatie', 'financiering-en-fondsen', 'groenbeheer'] };
     const all = await search(input, { first: 100 });
@@ -131,7 +151,10 @@ describe('searchExperts', () => {
     expect(await bad({ disciplines: ['participatie'], municipalityCode: 'GM0001' })).toMatchObject({ message: 'Unknown municipality "GM0001"' });
     expect(await bad({ disciplines: ['participatie'], provinceCode: 'PV99' })).toMatchObject({ message: 'Unknown province "PV99"' });
     expect(await bad({ disciplines: ['participatie'], withinKm: 10 })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'withinKm' } });
-    expect(await bad({ disciplines: [] })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const neither = { message: 'Search by disciplines, by text or both: give at least one discipline or a non-blank text', extensions: { code: 'BAD_USER_INPUT', field: 'disciplines' } };
+    expect(await bad({ disciplines: [] })).toMatchObject(neither);
+    expect(await bad({ disciplines: [], text: '   ' })).toMatchObject(neither);
+    expect(await bad({ disciplines: [], text: 'wijk', minLevel: 'EXPERT' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'minLevel' } });
     expect(await bad({ disciplines: ['participatie'] }, 101)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
   });
 

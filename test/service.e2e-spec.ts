@@ -56,11 +56,15 @@ describe('on the embedded defaults', () => {
     expect(signIn.data?.signIn.me.email).toBe('eva@example.org');
   });
 
-  it('opens the emailed link as a page that signs in only when the button is pressed', async () => {
-    const res = await fetch(`${t.url}/sign-in?token=abc`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('const token = "abc"');
+  it('sends links emailed before the web app (/sign-in?token=…) on to its sign-in page, keeping the token out of caches and referrers', async () => {
+    const res = await fetch(`${t.url}/sign-in?token=abc_DEF-123`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/aanmelden?token=abc_DEF-123');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const odd = await fetch(`${t.url}/sign-in?token=${encodeURIComponent('a&next=//evil.example')}`, { redirect: 'manual' });
+    expect(odd.headers.get('location')).toBe(`/aanmelden?token=${encodeURIComponent('a&next=//evil.example')}`);
+    expect((await fetch(`${t.url}/sign-in`, { redirect: 'manual' })).headers.get('location')).toBe('/aanmelden');
   });
 });
 

@@ -73,6 +73,36 @@ describe('suggestTeam', () => {
     expect(summary(res.data!.suggestTeam)).toEqual({ members: [['Jan', ['participatie']]], uncovered: [] });
   });
 
+  it('says why each member is in the team, in the viewer’s language: needs and levels, distance to the initiative, hours', async () => {
+    const WHY = `query($id: ID!) { suggestTeam(initiativeId: $id) { members { professional { name } reasons { code text weight } } } }`;
+    type Why = { suggestTeam: { members: { professional: { name: string }; reasons: { code: string; text: string; weight: number }[] }[] } };
+    const nl = (await t.gql<Why>(WHY, { id: initiative }, { token: ilse.token })).data!.suggestTeam.members;
+    expect(nl.map((m) => m.professional.name)).toEqual(['Kees']);
+    const [needs, distance, hours] = [nl[0].reasons.slice(0, 3), nl[0].reasons[3], nl[0].reasons[4]];
+    expect(nl[0].reasons).toHaveLength(5);
+    expect(needs).toEqual([
+      { code: 'COVERS_NEED', text: 'biedt Participatie op niveau expert (gevraagd: ervaren)', weight: 1 },
+      { code: 'COVERS_NEED', text: 'biedt Subsidies op niveau expert (gevraagd: ervaren)', weight: 1 },
+      { code: 'COVERS_NEED', text: 'biedt Groenbeheer op niveau expert (gevraagd: basis)', weight: 1 },
+    ]);
+    // Amsterdam to Vlissingen, as the crow flies between the municipalities' centres.
+    expect(distance).toMatchObject({ code: 'DISTANCE', text: expect.stringMatching(/^1[3-6]\d km van Vlissingen$/) });
+    const km = Number(/^(\d+)/.exec(distance.text)![1]);
+    expect(distance.weight).toBeCloseTo(1 / (1 + km / 25), 2);
+    // 10 hours; only participatie asks hours (8): 10 ≥ 8 fits.
+    expect(hours).toEqual({ code: 'HOURS', text: '10 uur per maand beschikbaar, 8 gevraagd', weight: 1 });
+
+    // The admin reads English (the account’s locale, read at each request).
+    const en = async () => (await t.gql<Why>(WHY, { id: small }, { token: admin.token })).data!.suggestTeam.members;
+    expect((await t.gql(`mutation { updatePreferences(input: { locale: "en" }) { optedIn } }`, {}, { token: admin.token })).errors).toBeUndefined();
+    const [jan] = await en();
+    expect(jan.professional.name).toBe('Jan');
+    expect(jan.reasons.map((r) => r.code)).toEqual(['COVERS_NEED', 'DISTANCE', 'HOURS']);
+    expect(jan.reasons[0]).toEqual({ code: 'COVERS_NEED', text: 'offers Citizen participation at experienced level (asked: experienced)', weight: 1 });
+    expect(jan.reasons[1].text).toMatch(/^\d km from Vlissingen$/);
+    expect(jan.reasons[2]).toEqual({ code: 'HOURS', text: '10 hours a month available', weight: 1 });
+  });
+
   it('is for initiators of the initiative and admins only', async () => {
     expect((await t.gql(TEAM, { id: initiative }, { token: stranger.token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await t.gql(TEAM, { id: initiative })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

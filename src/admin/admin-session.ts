@@ -22,7 +22,8 @@ interface Response {
 /**
  * Express middleware for the queue dashboard: admins only. The session token comes from the
  * Authorization header, the cookie, or once as `?token=` (then stored in an HttpOnly cookie for
- * this path and removed from the address by a redirect).
+ * this path and removed from the address by a redirect). A request with the header also gets
+ * that cookie, so a page that holds the token can open the dashboard without putting it in a URL.
  */
 export function adminOnly(auth: AuthService, route: string) {
   return (req: Request, res: Response, next: (error?: unknown) => void): void => {
@@ -39,11 +40,16 @@ export function adminOnly(auth: AuthService, route: string) {
       .then((viewer) => {
         if (!viewer) return void res.status(401).send('Your session is not valid (any more); sign in again');
         if (!isAdmin(viewer)) return void res.status(403).send('Only admins may see the queues');
-        if (fromQuery && !fromHeader) {
-          res.setHeader(
+        const setCookie = (): void =>
+          void res.setHeader(
             'Set-Cookie',
             stringifySetCookie({ name: ADMIN_COOKIE, value: token, httpOnly: true, sameSite: 'strict', path: route, secure: Boolean(req.secure) }),
           );
+        // The web app (/beheer) fetches the dashboard once with its bearer header, then opens it:
+        // the cookie set here carries the session, so the token never appears in an address.
+        if (fromHeader && fromCookie !== fromHeader) setCookie();
+        if (fromQuery && !fromHeader) {
+          setCookie();
           const url = new URL(req.originalUrl ?? route, 'http://x');
           url.searchParams.delete('token');
           return void res.redirect(303, url.pathname + url.search);

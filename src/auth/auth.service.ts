@@ -30,8 +30,8 @@ export class AuthService implements ViewerLookup {
   ) {}
 
   /** Queues a sign-in link; the worker sends it if the address has an account (see ProfessionalsService.register). */
-  async requestSignInLink(rawEmail: string): Promise<void> {
-    await this.emails.add('sign-in-link', { email: normalizeEmail(rawEmail) });
+  async requestSignInLink(rawEmail: string, next: string | null = null): Promise<void> {
+    await this.emails.add('sign-in-link', { email: normalizeEmail(rawEmail), next });
   }
 
   /** The account of a normalised address, if there is one. */

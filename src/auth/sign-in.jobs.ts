@@ -13,12 +13,12 @@ export class SignInJobs {
   ) {}
 
   @OnJob('email', 'sign-in-link')
-  async signInLink({ email }: JobPayloads['email']['sign-in-link']): Promise<void> {
+  async signInLink({ email, next }: JobPayloads['email']['sign-in-link']): Promise<void> {
     const accountId = await this.auth.accountIdOf(email);
     // An unknown address gets nothing, and the requester never learns which it was. A request
     // that overtakes the queued registration of its address is unknown too: the registration
     // sends the link itself, so the person still gets one.
-    if (accountId) await this.signInLinks.send(accountId);
+    if (accountId) await this.signInLinks.send(accountId, next ?? null);
   }
 
   @OnJob('maintenance', 'purge-sign-in-tokens', { every: '17 3 * * *', why: 'expired sign-in links are of no use to anyone' })

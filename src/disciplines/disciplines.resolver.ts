@@ -9,9 +9,13 @@ export class DisciplinesResolver {
   constructor(private readonly taxonomy: DisciplinesService) {}
 
   @Public()
-  @Query(() => [Discipline], { description: 'The whole taxonomy, roots first' })
-  disciplines(): Discipline[] {
-    return this.taxonomy.all().map(toDiscipline);
+  @Query(() => [Discipline], {
+    description:
+      'The whole taxonomy, roots first; with search (at most 100 characters), only the disciplines whose name (nl or en) ' +
+      'or slug contains it, ignoring case and accents, flat and in the same order (each has its parent)',
+  })
+  disciplines(@Args('search', { type: () => String, nullable: true }) search?: string | null): Discipline[] {
+    return (search == null ? this.taxonomy.all() : this.taxonomy.search(search)).map(toDiscipline);
   }
 
   @ResolveField(() => String)

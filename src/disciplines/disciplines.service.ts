@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { UnknownDiscipline } from '../common/domain-error.js';
+import { InvalidInput, UnknownDiscipline } from '../common/domain-error.js';
 import type { Locale } from '../common/enums.js';
 import { DisciplineEntity } from './discipline.entity.js';
 
@@ -18,6 +18,8 @@ export class DisciplinesService implements OnModuleInit {
   private bySlug = new Map<string, DisciplineEntity>();
   private childrenOf = new Map<number, DisciplineEntity[]>();
   private ordered: DisciplineEntity[] = [];
+  /** Per discipline id: its Dutch name, English name and slug, normalised (searchable) and joined by "|". */
+  private searchText = new Map<number, string>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -31,10 +33,25 @@ export class DisciplinesService implements OnModuleInit {
     }
     // Roots first, then children, each in taxonomy order.
     this.ordered = [...all.filter((d) => d.parentId === null), ...all.filter((d) => d.parentId !== null)];
+    this.searchText = new Map(all.map((d) => [d.id, [d.nameNl, d.nameEn, d.slug].map(normalizeForSearch).join('|')]));
   }
 
   all(): DisciplineEntity[] {
     return this.ordered;
+  }
+
+  /**
+   * Disciplines whose Dutch or English name or slug contains `search`, ignoring case, accents
+   * and punctuation ("energie" finds "Lokale energie", "resident managed" finds
+   * "Resident-managed public space"), in the order of all(). A search of punctuation alone finds all.
+   */
+  search(search: string): DisciplineEntity[] {
+    if (search.length > MAX_SEARCH_LENGTH) {
+      throw new InvalidInput(`search must be at most ${MAX_SEARCH_LENGTH} characters`, { field: 'search' });
+    }
+    const needle = normalizeForSearch(search);
+    if (!needle) return this.ordered;
+    return this.ordered.filter((d) => this.searchText.get(d.id)!.includes(needle));
   }
 
   get(id: number): DisciplineEntity {
@@ -70,4 +87,16 @@ export class DisciplinesService implements OnModuleInit {
   name(d: DisciplineEntity, locale: Locale | string): string {
     return locale === 'en' ? d.nameEn : d.nameNl;
   }
+}
+
+const MAX_SEARCH_LENGTH = 100;
+
+/** Lower case without accents, every run of other characters than letters and digits one space: "Zorg & Wélzijn" → "zorg welzijn". */
+function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -36,6 +36,13 @@ export interface IntroductionView {
   cursor: string;
 }
 
+export interface AnswerPageView {
+  view: IntroductionView;
+  /** The reader's (the participant's) language. */
+  locale: Locale;
+  counterpart: { name: string; organisation: string | null };
+}
+
 interface ViewRow {
   id: string;
   kind: 'PEER' | 'INITIATIVE';
@@ -97,10 +104,22 @@ export class IntroductionsService {
   }
 
   async get(accountId: string, id: string): Promise<IntroductionView> {
+    return toView(await this.viewRow(accountId, id), accountId);
+  }
+
+  /** An introduction with whom it is with and the reader's language: for the pages behind the emailed links. */
+  async forAnswerPage(accountId: string, id: string): Promise<AnswerPageView> {
+    const row = await this.viewRow(accountId, id);
+    const view = toView(row, accountId);
+    const counterpart = await this.professionals.require(view.counterpartId);
+    return { view, locale: row.locale, counterpart: { name: counterpart.name, organisation: counterpart.organisation } };
+  }
+
+  private async viewRow(accountId: string, id: string): Promise<ViewRow> {
     const [row]: ViewRow[] = isUuid(id) ? await this.db.query(`${VIEW_SELECT} AND i.id = $2`, [accountId, id]) : [];
     // Someone else's introduction is as unknown as a missing one.
     if (!row) throw new NotFound(`No introduction with id ${id}`, { id });
-    return toView(row, accountId);
+    return row;
   }
 
   /**

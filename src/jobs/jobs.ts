@@ -13,10 +13,14 @@ export const QUEUES = {
 
 export interface JobPayloads {
   email: {
-    /** A sign-in link for the account of this (normalised) address, if there is one. */
-    'sign-in-link': { email: string };
-    /** An account for this address unless it has one, then a sign-in link either way. */
-    registration: { email: string; name: string; sector: Sector; municipalityCode: string | null; locale: Locale };
+    /**
+     * A sign-in link for the account of this (normalised) address, if there is one; `next` is the
+     * web app's page to open after signing in (validated, at most 200 characters). Absent in jobs
+     * queued before it existed.
+     */
+    'sign-in-link': { email: string; next?: string | null };
+    /** An account for this address unless it has one, then a sign-in link either way (`next` as above). */
+    registration: { email: string; name: string; sector: Sector; municipalityCode: string | null; locale: Locale; next?: string | null };
     /** One row of email_outbox (digest, connection, pause notice). */
     outbox: { outboxId: string };
   };

@@ -20,7 +20,7 @@ export const REDACT_PATHS = [
 
 /**
  * A request URL for the log: the path as it is, each query value replaced unless it is known to
- * be harmless. Deny by default, because links in emails (`/sign-in?token=`,
+ * be harmless. Deny by default, because links in emails (`/aanmelden?token=`, `/sign-in?token=`,
  * `/introductions/answer?token=`), the queue dashboard (`/admin/queues?token=<session>`) and
  * GraphQL over GET (`?variables=`) all carry secrets in the query.
  * Example: `/introductions/answer?token=eyJ…&answer=accept` → `/introductions/answer?token=[Redacted]&answer=accept`.

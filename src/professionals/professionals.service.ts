@@ -31,6 +31,8 @@ export interface Registration {
   sector: Sector;
   municipalityCode?: string | null;
   locale?: string | null;
+  /** The web app's page to open after signing in. */
+  next?: string | null;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -70,6 +72,7 @@ export class ProfessionalsService {
       sector: input.sector,
       municipalityCode: input.municipalityCode ?? null,
       locale: input.locale === 'en' ? 'en' : 'nl',
+      next: input.next ?? null,
     });
   }
 

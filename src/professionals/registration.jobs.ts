@@ -14,6 +14,6 @@ export class RegistrationJobs {
 
   @OnJob('email', 'registration')
   async registration(registration: JobPayloads['email']['registration']): Promise<void> {
-    await this.signInLinks.send(await this.professionals.accountForRegistration(registration));
+    await this.signInLinks.send(await this.professionals.accountForRegistration(registration), registration.next ?? null);
   }
 }

@@ -29,7 +29,10 @@ function reference(docs: readonly ExpertDoc[], places: readonly Place[], q: Expe
       Math.max(0, ...doc.offers.filter((o) => group.includes(o.disciplineId) && o.levelRank >= q.minLevelRank).map((o) => LEVEL[o.levelRank])),
     );
     const matched = best.flatMap((w, r) => (w > 0 ? [r] : []));
-    if (matched.length === 0) continue;
+    // By text alone (no disciplines requested): everyone is a candidate, the text decides.
+    const textOnly = q.requested.length === 0;
+    if (textOnly && !q.lexemes?.length) continue;
+    if (matched.length === 0 && !textOnly) continue;
     if (!doc.optedIn || doc.id === q.excludeId) continue;
     if (q.sectors && !q.sectors.has(doc.sector)) continue;
     const home = placeOf(doc.municipalityCode);
@@ -48,10 +51,11 @@ function reference(docs: readonly ExpertDoc[], places: readonly Place[], q: Expe
     const score =
       Math.round(
         expertScore({
-          coverage: sum / q.requested.length,
+          // Text alone: the text rank is the coverage, and not counted a second time.
+          coverage: textOnly ? textRank! : sum / q.requested.length,
           availableHoursPerMonth: doc.availableHoursPerMonth,
           distanceKm: near ? distance : undefined,
-          textRank,
+          textRank: textOnly ? undefined : textRank,
         }) * 1e9,
       ) / 1e9;
     hits.push({ id: doc.id, score, matched, distanceKm: distance });
@@ -172,40 +176,54 @@ const round1 = (km: number | null): number | null => (km === null ? null : Math.
 describe('ExpertIndex.search against a brute-force reference', () => {
   const SEEDS = Array.from({ length: 300 }, (_, i) => 0x5eed + i * 7919);
 
+  /** Pages through the search on every page size from 1 to 5 and compares with the reference; returns how many it found. */
+  function expectAsReference(seed: number, inst: Instance, query: Instance['query']): number {
+    const index = build(inst);
+    expect({ seed, size: index.size }).toEqual({ seed, size: inst.docs.length });
+    const expected = reference(inst.docs, inst.places, { ...query, after: null, first: 0 });
+    const want = expected.map((h) => ({ ...h, distanceKm: round1(h.distanceKm) }));
+    for (let first = 1; first <= 5; first++) {
+      const got: typeof want = [];
+      let after: ExpertQuery['after'] = null;
+      for (let page = 0; page <= expected.length; page++) {
+        const result = index.search({ ...query, after, first });
+        const remaining = expected.length - got.length;
+        // The seed and page in every comparison, so a failure names its instance.
+        expect({ seed, first, page, total: result.total, hasNextPage: result.hasNextPage, count: result.hits.length }).toEqual({
+          seed,
+          first,
+          page,
+          total: expected.length,
+          hasNextPage: remaining > first,
+          count: Math.min(first, remaining),
+        });
+        got.push(...result.hits.map((h) => ({ id: h.profile.id, score: h.score, matched: h.matched, distanceKm: h.distanceKm })));
+        if (!result.hasNextPage) break;
+        const last = result.hits[result.hits.length - 1];
+        after = { score: last.score, id: last.profile.id };
+      }
+      expect({ seed, first, hits: got }).toEqual({ seed, first, hits: want });
+    }
+    return expected.length;
+  }
+
   it('gives the same total, order, scores, matched and distances on 300 random instances, on every page size', () => {
     let nonEmpty = 0;
     for (const seed of SEEDS) {
       const inst = generate(seed);
-      const index = build(inst);
-      expect({ seed, size: index.size }).toEqual({ seed, size: inst.docs.length });
-      const expected = reference(inst.docs, inst.places, { ...inst.query, after: null, first: 0 });
-      if (expected.length > 0) nonEmpty += 1;
-      const want = expected.map((h) => ({ ...h, distanceKm: round1(h.distanceKm) }));
-
-      for (let first = 1; first <= 5; first++) {
-        const got: typeof want = [];
-        let after: ExpertQuery['after'] = null;
-        for (let page = 0; page <= expected.length; page++) {
-          const result = index.search({ ...inst.query, after, first });
-          const remaining = expected.length - got.length;
-          // The seed and page in every comparison, so a failure names its instance.
-          expect({ seed, first, page, total: result.total, hasNextPage: result.hasNextPage, count: result.hits.length }).toEqual({
-            seed,
-            first,
-            page,
-            total: expected.length,
-            hasNextPage: remaining > first,
-            count: Math.min(first, remaining),
-          });
-          got.push(...result.hits.map((h) => ({ id: h.profile.id, score: h.score, matched: h.matched, distanceKm: h.distanceKm })));
-          if (!result.hasNextPage) break;
-          const last = result.hits[result.hits.length - 1];
-          after = { score: last.score, id: last.profile.id };
-        }
-        expect({ seed, first, hits: got }).toEqual({ seed, first, hits: want });
-      }
+      if (expectAsReference(seed, inst, inst.query) > 0) nonEmpty += 1;
     }
     // The generator must actually produce matches, or the comparison proves little.
+    expect(nonEmpty).toBeGreaterThan(150);
+  });
+
+  it('searches by text alone (no disciplines requested) as the reference does, on the same instances', () => {
+    let nonEmpty = 0;
+    for (const seed of SEEDS) {
+      const inst = generate(seed);
+      const lexemes = inst.query.lexemes ?? [VOCABULARY[seed % VOCABULARY.length]];
+      if (expectAsReference(seed, inst, { ...inst.query, requested: [], minLevelRank: 1, lexemes }) > 0) nonEmpty += 1;
+    }
     expect(nonEmpty).toBeGreaterThan(150);
   });
 

@@ -375,6 +375,9 @@ export class ExpertIndex {
 
   search(q: ExpertQuery): ExpertResult {
     this.ensureScratch();
+    // A search by text alone (no disciplines): the text rank stands in for coverage (expert-score.ts).
+    const textOnly = q.requested.length === 0;
+    if (textOnly && (q.lexemes === null || q.lexemes.length === 0)) return { total: 0, hits: [], hasNextPage: false };
     // Text first: it can rule everyone out before any other work.
     let textStamp = -1;
     if (q.lexemes !== null && q.lexemes.length > 0) {
@@ -393,7 +396,11 @@ export class ExpertIndex {
     let count = 0;
     const coverage = this.mergedCoverage;
     const masks = this.mergedMasks;
-    if (k === 1) {
+    if (textOnly) {
+      // Everyone with every lexeme has the first one: its posting holds the candidates (the loop keeps the marked).
+      candidates = this.mentions.get(q.lexemes![0])!.pack(this.generation).slots;
+      count = candidates.length;
+    } else if (k === 1) {
       ({ slots: candidates, codes: ranks } = this.offersFor(q.requested[0]));
       count = candidates.length;
     } else {
@@ -443,7 +450,7 @@ export class ExpertIndex {
     // So a candidate whose sum falls short of the page's last one by more than `margin` (two
     // rounding steps) cannot enter the page, and one whose sum exceeds the cursor's by as much
     // was on an earlier page: neither needs its exact score (a division and a rounding).
-    const norm = weightTotal(near >= 0, hasText);
+    const norm = weightTotal(near >= 0, hasText && !textOnly);
     const margin = norm * 2e-9;
     const afterSum = after !== null ? after.score * norm : Number.POSITIVE_INFINITY;
     /** Indexes into `candidates`, best first, with their scores and sums. */
@@ -462,7 +469,7 @@ export class ExpertIndex {
         slotCoverage = LEVEL_WEIGHTS[rank];
       } else {
         slot = candidates[i];
-        slotCoverage = coverage[slot] / 4 / k;
+        slotCoverage = textOnly ? 0 : coverage[slot] / 4 / k;
       }
       const info = facts[slot];
       if ((info & OPTED_IN) === 0 || slot === excludeSlot) continue;
@@ -476,6 +483,10 @@ export class ExpertIndex {
         if (textStamp >= 0 && textMarks[slot] !== textStamp) continue;
         const sum = textStamp >= 0 ? textSums[slot] : 0;
         textRank = sum / (sum + 1);
+        if (textOnly) {
+          slotCoverage = textRank;
+          textRank = Number.NaN;
+        }
       }
       total += 1;
       const slotProximity = proximity[placeCode];

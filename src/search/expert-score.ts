@@ -11,6 +11,10 @@
 //
 //   score = (0.60·C + 0.15·A [+ 0.15·P] [+ 0.10·T]) / (0.75 [+ 0.15] [+ 0.10])   ∈ [0, 1]
 //
+// A search by text alone (no disciplines) has no coverage: how well the text matches takes its
+// place (C = T), and T is not counted twice: score = (0.60·T + 0.15·A [+ 0.15·P]) / (0.75 [+ 0.15]).
+// Example: T = 0.5 (one word in the bio), 10 hours: (0.3 + 0.075) / 0.75 = 0.5.
+//
 // Worked example: a search for participatie and subsidies near Vlissingen. Anna offers
 // participatie at EXPERT and nothing for subsidies (C = (1 + 0)/2 = 0.5), gives 10 hours
 // (A = 0.5) and lives 12.5 km away (P = 1/(1 + 0.5) = 0.667):

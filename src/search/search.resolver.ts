@@ -59,7 +59,11 @@ export class SearchResolver {
   ): Promise<TeamSuggestion> {
     const team = await this.teams.suggest(viewer, initiativeId, maxMembers);
     return {
-      members: team.members.map((m) => ({ professional: profileToProfessional(m.professional), covers: m.covers.map(toExpertiseNeed) })),
+      members: team.members.map((m) => ({
+        professional: profileToProfessional(m.professional),
+        covers: m.covers.map(toExpertiseNeed),
+        reasons: m.reasons,
+      })),
       uncovered: team.uncovered.map(toExpertiseNeed),
     };
   }

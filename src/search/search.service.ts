@@ -56,12 +56,19 @@ export class SearchService {
 
   /**
    * Professionals who offer any of the requested disciplines (a parent also finds its
-   * descendants), filtered and ranked by the score of expert-score.ts, best first and then
+   * descendants), or with no disciplines everyone whose text matches, filtered and ranked by the score of expert-score.ts, best first and then
    * by id, so cursor pages never repeat or skip anyone. Never the caller, never someone
    * who opted out. Text must match every word (Dutch stemming: "wijken" finds "wijk").
    */
   async searchExperts(viewer: Viewer, input: ExpertSearchInput, first: number | null | undefined, after: string | null | undefined): Promise<ExpertPage> {
     const size = pageSize(first);
+    const text = input.text?.trim();
+    if (input.disciplines.length === 0 && !text) {
+      throw new InvalidInput('Search by disciplines, by text or both: give at least one discipline or a non-blank text', { field: 'disciplines' });
+    }
+    if (input.disciplines.length === 0 && input.minLevel) {
+      throw new InvalidInput('minLevel applies to disciplines: give at least one', { field: 'minLevel' });
+    }
     const requestedIds = this.disciplines.requireIds([...new Set(input.disciplines)]);
     if (input.municipalityCode) this.regions.requireMunicipality(input.municipalityCode);
     if (input.provinceCode) this.regions.requireProvince(input.provinceCode);
@@ -74,7 +81,6 @@ export class SearchService {
       if (!isUuid(id)) throw new InvalidInput('Invalid cursor', { field: 'after', value: after });
       cursor = { score, id };
     }
-    const text = input.text?.trim();
     const lexemes = text ? await this.lexemes(text) : null;
     if (lexemes?.length === 0) return { hits: [], hasNextPage: false, totalCount: 0 }; // only stop words
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../auth/accounts.service.js';
 import { isAdmin, type Viewer } from '../graphql/viewer.js';
 import { Forbidden, InvalidInput, NotFound } from '../common/domain-error.js';
 import { LEVEL_RANK } from '../common/enums.js';
@@ -8,12 +9,14 @@ import { distanceKm } from '../regions/distance.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { ExpertProfile } from './expert-index.js';
 import { ExpertIndexSync } from './expert-index.sync.js';
-import { suggestTeam, type NeedToCover, type TeamCandidate } from './team/team-cover.js';
+import { memberReasons, suggestTeam, type NeedToCover, type TeamCandidate } from './team/team-cover.js';
+import { teamReasonTexts, type TeamReasonView } from './team-reason.texts.js';
 
 export const MAX_TEAM_SIZE = 20;
 
 export interface Team {
-  members: { professional: ExpertProfile; covers: ExpertiseNeedRecord[] }[];
+  /** `reasons`: why each is in the team, in the viewer's language. */
+  members: { professional: ExpertProfile; covers: ExpertiseNeedRecord[]; reasons: TeamReasonView[] }[];
   uncovered: ExpertiseNeedRecord[];
 }
 
@@ -25,6 +28,7 @@ export class TeamService {
     private readonly disciplines: DisciplinesService,
     private readonly regions: RegionsService,
     private readonly experts: ExpertIndexSync,
+    private readonly accounts: AccountsService,
   ) {}
 
   async suggest(viewer: Viewer, initiativeId: string, maxMembers: number): Promise<Team> {
@@ -60,8 +64,22 @@ export class TeamService {
     const cover = suggestTeam(needs, candidates, { maxMembers });
     const needById = new Map(open.map((n) => [n.id, n]));
     const profileById = new Map(docs.map(({ profile }) => [profile.id, profile]));
+    const candidateById = new Map(candidates.map((c) => [c.id, c]));
+    const locale = (await this.accounts.find(viewer.accountId))?.locale ?? 'nl';
+    const names = {
+      discipline: (id: number) => {
+        const d = this.disciplines.get(id);
+        return { nl: d.nameNl, en: d.nameEn };
+      },
+      needDisciplineId: (needId: string) => needById.get(needId)!.disciplineId,
+      place: place.name,
+    };
     return {
-      members: cover.members.map((m) => ({ professional: profileById.get(m.candidateId)!, covers: m.covers.map((id) => needById.get(id)!) })),
+      members: cover.members.map((m) => ({
+        professional: profileById.get(m.candidateId)!,
+        covers: m.covers.map((id) => needById.get(id)!),
+        reasons: teamReasonTexts(memberReasons(candidateById.get(m.candidateId)!, m.covers, needs), names, locale),
+      })),
       uncovered: cover.uncovered.map((id) => needById.get(id)!),
     };
   }

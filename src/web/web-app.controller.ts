@@ -1,5 +1,5 @@
 import { Controller, Get, Header, ServiceUnavailableException } from '@nestjs/common';
-import { WEB_ROUTES } from './web-routes.js';
+import { WEB_ROUTES } from '../common/web-routes.js';
 import { WebAppFiles } from './web-app.files.js';
 
 /**

@@ -4,7 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import compression from 'compression';
 import { WebAppController } from './web-app.controller.js';
 import { WebAppFiles, webAppDir } from './web-app.files.js';
-import { WEB_ROUTES } from './web-routes.js';
+import { WEB_ROUTES } from '../common/web-routes.js';
 
 const ASSETS_ROUTE = '/assets';
 

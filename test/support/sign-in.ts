@@ -6,7 +6,7 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) }`;
 const SIGN_IN = `mutation($token: String!) { signIn(token: $token) { token me { email roles professional { id name } } } }`;
 
 export function tokenFromEmail(text: string): string {
-  const match = /\/sign-in\?token=([A-Za-z0-9_-]+)/.exec(text);
+  const match = /\/aanmelden\?token=([A-Za-z0-9_-]+)/.exec(text);
   if (!match) throw new Error(`No sign-in link in: ${text}`);
   return match[1];
 }

@@ -7,7 +7,7 @@ export interface ConnectedData {
   summary: string;
   initiativeTitle: string | null;
   reasons: string[];
-  /** The web app's page of one's introductions (/kennismakingen), where a connection can be rated. */
+  /** The web app's list of the reader's introductions. */
   introductionsLink: string;
   unsubscribeLink: string;
 }
@@ -23,7 +23,9 @@ Jullie zeiden allebei ja. Maak kennis met {{counterpartName}}{{#if summary}} ({{
 Waarom wij dachten dat jullie elkaar verder kunnen helpen:
 {{#each reasons}}  • {{this}}
 {{/each}}
-Stuur gerust als eerste een e-mail. Was het nuttig? Laat het ons weten in Verbinder: {{introductionsLink}}
+Stuur gerust als eerste een e-mail. Was het nuttig? Laat het ons weten in Verbinder.
+
+Al je kennismakingen: {{introductionsLink}}
 
 Geen e-mails meer? {{unsubscribeLink}}`,
     en: `Hello {{name}},
@@ -34,7 +36,9 @@ You both said yes. Meet {{counterpartName}}{{#if summary}} ({{summary}}){{/if}}:
 Why we thought you could help each other:
 {{#each reasons}}  • {{this}}
 {{/each}}
-Feel free to write first. Was it useful? Tell us in Verbinder: {{introductionsLink}}
+Feel free to write first. Was it useful? Tell us in Verbinder.
+
+All your introductions: {{introductionsLink}}
 
 No more emails? {{unsubscribeLink}}`,
   },
@@ -44,14 +48,14 @@ No more emails? {{unsubscribeLink}}`,
 {{#if initiativeTitle}}<p>Het gaat om het initiatief <b>{{initiativeTitle}}</b>.</p>{{/if}}
 <p>Waarom wij dachten dat jullie elkaar verder kunnen helpen:</p>
 <ul>{{#each reasons}}<li>{{this}}</li>{{/each}}</ul>
-<p>Stuur gerust als eerste een e-mail. Was het nuttig? <a href="{{introductionsLink}}">Laat het ons weten in Verbinder</a>.</p>
+<p>Stuur gerust als eerste een e-mail. Was het nuttig? Laat het ons weten bij <a href="{{introductionsLink}}">je kennismakingen</a>.</p>
 <p style="font-size:12px;color:#666">Geen e-mails meer? <a href="{{unsubscribeLink}}">Afmelden</a></p>`,
     en: `<p>Hello {{name}},</p>
 <p>You both said yes. Meet <b>{{counterpartName}}</b>{{#if summary}} ({{summary}}){{/if}}: <a href="mailto:{{counterpartEmail}}">{{counterpartEmail}}</a></p>
 {{#if initiativeTitle}}<p>This is about the initiative <b>{{initiativeTitle}}</b>.</p>{{/if}}
 <p>Why we thought you could help each other:</p>
 <ul>{{#each reasons}}<li>{{this}}</li>{{/each}}</ul>
-<p>Feel free to write first. Was it useful? <a href="{{introductionsLink}}">Tell us in Verbinder</a>.</p>
+<p>Feel free to write first. Was it useful? Tell us in <a href="{{introductionsLink}}">your introductions</a>.</p>
 <p style="font-size:12px;color:#666">No more emails? <a href="{{unsubscribeLink}}">Unsubscribe</a></p>`,
   },
 };

@@ -2,7 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { LOCALES } from '../../common/enums.js';
 import { DigestFrequency, ExpertiseLevel, RegionScope, Sector } from '../../common/graphql-enums.js';
-import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, SLUG, SLUG_MESSAGE, Trim } from '../../common/validation-patterns.js';
+import { MUNICIPALITY_CODE, MUNICIPALITY_MESSAGE, NextPath, SLUG, SLUG_MESSAGE, Trim } from '../../common/validation-patterns.js';
 
 const LOCALE_MESSAGE = `locale "$value" is not one of ${LOCALES.join(', ')}`;
 
@@ -22,6 +22,10 @@ export class RegisterInput {
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsIn(LOCALES, { message: LOCALE_MESSAGE })
   locale?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A page of the web app to open after signing in, e.g. /initiatieven/<id>' })
+  @NextPath()
+  next?: string | null;
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 // Types of expertise search and team suggestion (issue #3).
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Connection, Edge } from '../../common/connection.type.js';
 import { ExpertiseLevel, Sector } from '../../common/graphql-enums.js';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../common/validation-patterns.js';
 import { Discipline } from '../../disciplines/dto/discipline.type.js';
 import { ExpertiseNeed } from '../../initiatives/dto/initiative.types.js';
+import { MatchReason } from '../../introductions/dto/introduction.types.js';
 import { Professional } from '../../professionals/dto/professional.types.js';
 
 @ObjectType()
@@ -30,6 +31,13 @@ export class ExpertConnection extends Connection(ExpertEdge) {}
 export class TeamMember {
   @Field(() => Professional) professional!: Professional;
   @Field(() => [ExpertiseNeed]) covers!: ExpertiseNeed[];
+  @Field(() => [MatchReason], {
+    description:
+      "Why this person is in the team, in the viewer's language: each need covered and at what level (COVERS_NEED, weight 1), " +
+      'the distance to the initiative (DISTANCE or DISTANCE_UNKNOWN) and the hours (HOURS or HOURS_UNKNOWN). ' +
+      'weight: how well that aspect fits, 0 to 1.',
+  })
+  reasons!: MatchReason[];
 }
 
 @ObjectType()
@@ -40,8 +48,8 @@ export class TeamSuggestion {
 
 @InputType()
 export class ExpertSearchInput {
-  @Field(() => [String], { description: 'slugs; a parent slug also finds its children' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @Matches(SLUG, { each: true, message: SLUG_MESSAGE })
+  @Field(() => [String], { description: 'slugs; a parent slug also finds its children. May be empty when text is given' })
+  @IsArray() @ArrayMaxSize(10) @Matches(SLUG, { each: true, message: SLUG_MESSAGE })
   disciplines!: string[];
 
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(MUNICIPALITY_CODE, { message: MUNICIPALITY_MESSAGE })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { type NeedToCover, type TeamCandidate, type TeamCover, suggestTeam } from './team-cover.js';
+import { memberReasons, type NeedToCover, type TeamCandidate, type TeamCover, suggestTeam } from './team-cover.js';
 import { mulberry32 } from '../../common/prng.js';
 
 const BASIC = 1;
@@ -287,5 +287,64 @@ describe('suggestTeam', () => {
       }
       expect(singleMemberInstances).toBeGreaterThan(20);
     });
+  });
+});
+
+describe('memberReasons', () => {
+  const LAW = 1;
+  const FINANCE = 2;
+  const GREEN = 3;
+  const needs = [need('statuten', [LAW], EXPERIENCED, 8), need('subsidie', [FINANCE], BASIC), need('groen', [GREEN], EXPERIENCED, 4)];
+
+  it('says which needs a member covers at what level, how far away they are and their hours (the worked example’s anna)', () => {
+    const anna = person('anna', [[LAW, EXPERT], [FINANCE, BASIC]], 5, 8);
+    expect(memberReasons(anna, ['statuten', 'subsidie'], needs)).toEqual([
+      { code: 'COVERS_NEED', needId: 'statuten', offeredDisciplineId: LAW, levelRank: EXPERT, minLevelRank: EXPERIENCED, weight: 1 },
+      { code: 'COVERS_NEED', needId: 'subsidie', offeredDisciplineId: FINANCE, levelRank: BASIC, minLevelRank: BASIC, weight: 1 },
+      // 1 / (1 + 5/25) = 0.833.
+      { code: 'DISTANCE', km: 5, weight: 0.833 },
+      // 8 of the 8 hours statuten asks; subsidie asks none.
+      { code: 'HOURS', availableHoursPerMonth: 8, askedHoursPerMonth: 8, weight: 1 },
+    ]);
+  });
+
+  it('names the descendant discipline offered at the best level, and sums the hours asked', () => {
+    const group = need('financiering', [FINANCE, 20, 21], EXPERIENCED, 6);
+    const bram = person('bram', [[20, EXPERIENCED], [FINANCE, BASIC], [21, EXPERT], [GREEN, EXPERT]], 30.04, 3);
+    expect(memberReasons(bram, ['financiering', 'groen'], [group, ...needs])).toEqual([
+      { code: 'COVERS_NEED', needId: 'financiering', offeredDisciplineId: 21, levelRank: EXPERT, minLevelRank: EXPERIENCED, weight: 1 },
+      { code: 'COVERS_NEED', needId: 'groen', offeredDisciplineId: GREEN, levelRank: EXPERT, minLevelRank: EXPERIENCED, weight: 1 },
+      // 1 / (1 + 30.04/25) = 0.454; the km rounded to 0.1.
+      { code: 'DISTANCE', km: 30, weight: 0.454 },
+      // 3 of 6 + 4 = 10 asked; fits 0.5 and 0.75, mean 0.625.
+      { code: 'HOURS', availableHoursPerMonth: 3, askedHoursPerMonth: 10, weight: 0.625 },
+    ]);
+  });
+
+  it('says when distance or hours are unknown (each worth half), and when no covered need asks hours', () => {
+    const cor = person('cor', [[FINANCE, EXPERT]], null, null);
+    expect(memberReasons(cor, ['subsidie'], needs)).toEqual([
+      { code: 'COVERS_NEED', needId: 'subsidie', offeredDisciplineId: FINANCE, levelRank: EXPERT, minLevelRank: BASIC, weight: 1 },
+      { code: 'DISTANCE_UNKNOWN', weight: 0.5 },
+      // subsidie asks no hours: any hours fit.
+      { code: 'HOURS_UNKNOWN', askedHoursPerMonth: null, weight: 1 },
+    ]);
+    expect(memberReasons(cor, ['statuten'], needs).filter((r) => r.code === 'COVERS_NEED')).toEqual([]);
+  });
+
+  it('gives every member of a suggested team one COVERS_NEED per need it covers, in the same order', () => {
+    const random = mulberry32(0x7ea);
+    for (let round = 0; round < 50; round++) {
+      const many = Array.from({ length: 6 }, (_, i) => need(`n${i}`, [1 + Math.floor(random() * 8)], 1 + Math.floor(random() * 3), random() < 0.5 ? 8 : null));
+      const people = Array.from({ length: 12 }, (_, i) =>
+        person(`p${i}`, Array.from({ length: 3 }, () => [1 + Math.floor(random() * 8), 1 + Math.floor(random() * 3)] as [number, number]), random() * 80, 10),
+      );
+      const byId = new Map(people.map((p) => [p.id, p]));
+      for (const member of suggestTeam(many, people, { maxMembers: 4 }).members) {
+        const reasons = memberReasons(byId.get(member.candidateId)!, member.covers, many);
+        expect(reasons.flatMap((r) => (r.code === 'COVERS_NEED' ? [r.needId] : []))).toEqual(member.covers);
+        expect(reasons.slice(-2).map((r) => r.code)).toEqual(['DISTANCE', 'HOURS']);
+      }
+    }
   });
 });

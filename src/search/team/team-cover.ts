@@ -34,6 +34,28 @@ export interface TeamCover {
   uncovered: string[];
 }
 
+/**
+ * Why a member is in the team, as data (codes and numbers; the caller writes the texts, in its
+ * reader's language). `weight` is how well that aspect fits, in [0, 1]: 1 for a covered need
+ * (covering needs is what the greedy maximises), the distance fit (1 at 0 km, 0.5 at 25 km or
+ * unknown) and the hours fit (available ÷ asked, at most 1, averaged over the needs covered).
+ */
+export type TeamReason =
+  | {
+      code: 'COVERS_NEED';
+      needId: string;
+      /** What the member offers that meets the need best: the need's discipline or a descendant, at `levelRank` ≥ `minLevelRank`. */
+      offeredDisciplineId: number;
+      levelRank: number;
+      minLevelRank: number;
+      weight: number;
+    }
+  | { code: 'DISTANCE'; km: number; weight: number }
+  | { code: 'DISTANCE_UNKNOWN'; weight: number }
+  /** `askedHoursPerMonth`: the sum over the covered needs that ask hours; null when none does. */
+  | { code: 'HOURS'; availableHoursPerMonth: number; askedHoursPerMonth: number | null; weight: number }
+  | { code: 'HOURS_UNKNOWN'; askedHoursPerMonth: number | null; weight: number };
+
 /** Distance at which proximity has halved; also what an unknown distance is worth (0.5). */
 const PROXIMITY_HALF_KM = 25;
 const UNKNOWN_FACTOR = 0.5;
@@ -185,4 +207,52 @@ export function suggestTeam(
     members,
     uncovered: needs.filter((_, needIndex) => coveredBy[needIndex] === undefined).map((need) => need.id),
   };
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Why `candidate`, a member of a team from suggestTeam, is in it: one COVERS_NEED per need in
+ * `covers` (in that order), then the distance to the initiative, then the hours. Example: 5 km
+ * away with 6 hours, covering a need that asks 8 hours and one that asks none: DISTANCE 5 km
+ * (weight 1/(1 + 5/25) = 0.833), HOURS 6 of 8 asked (weight (0.75 + 1)/2 = 0.875).
+ */
+export function memberReasons(candidate: TeamCandidate, covers: readonly string[], needs: readonly NeedToCover[]): TeamReason[] {
+  const needById = new Map(needs.map((n) => [n.id, n]));
+  const covered = covers.map((id) => needById.get(id)).filter((n): n is NeedToCover => n !== undefined);
+  const reasons: TeamReason[] = [];
+  for (const need of covered) {
+    // The best level among the need's disciplines; on equal levels the earlier offer.
+    let best: TeamCandidate['offers'][number] | undefined;
+    for (const offer of candidate.offers) {
+      if (need.disciplineIds.includes(offer.disciplineId) && (!best || offer.levelRank > best.levelRank)) best = offer;
+    }
+    if (!best || best.levelRank < need.minLevelRank) continue; // not a need this candidate covers
+    reasons.push({
+      code: 'COVERS_NEED',
+      needId: need.id,
+      offeredDisciplineId: best.disciplineId,
+      levelRank: best.levelRank,
+      minLevelRank: need.minLevelRank,
+      weight: 1,
+    });
+  }
+  const distance = candidate.distanceKm;
+  const distanceWeight = round3(distanceFit(distance));
+  reasons.push(
+    distance === null
+      ? { code: 'DISTANCE_UNKNOWN', weight: distanceWeight }
+      : { code: 'DISTANCE', km: Math.round(Math.max(0, distance) * 10) / 10, weight: distanceWeight },
+  );
+  const asked = covered.map((n) => n.hoursPerMonth).filter((h): h is number => h !== null && h > 0);
+  const askedHoursPerMonth = asked.length > 0 ? asked.reduce((a, b) => a + b, 0) : null;
+  const available = candidate.availableHoursPerMonth;
+  const fits = covered.map((n) => hoursFit(available, n.hoursPerMonth));
+  const hoursWeight = round3(fits.length > 0 ? fits.reduce((a, b) => a + b, 0) / fits.length : hoursFit(available, null));
+  reasons.push(
+    available === null
+      ? { code: 'HOURS_UNKNOWN', askedHoursPerMonth, weight: hoursWeight }
+      : { code: 'HOURS', availableHoursPerMonth: available, askedHoursPerMonth, weight: hoursWeight },
+  );
+  return reasons;
 }

@@ -34,7 +34,8 @@ export function RequireSignIn({ children, admin = false }: { children: ReactNode
   if (admin && !isAdmin) {
     return (
       <>
-        <PageTitle title={t('error.FORBIDDEN')} />
+        <PageTitle title={t('adminOnly.title')} />
+        <Paragraph>{t('adminOnly.body')}</Paragraph>
       </>
     );
   }
