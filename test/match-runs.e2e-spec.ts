@@ -16,7 +16,7 @@ const TRIGGER = `mutation($dry: Boolean) { triggerMatchRun(dryRun: $dry) { ${RUN
 const RUN = `query($id: ID!) { matchRun(id: $id) { ${RUN_FIELDS} } }`;
 const RUNS = `query($after: String) { matchRuns(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
 const MINE = `query($status: IntroductionStatus) { myIntroductions(status: $status) { totalCount edges { node {
-  id kind status score counterpartEmail counterpart { name } initiative { title } reasons { code text weight } } } } }`;
+  id kind status score counterpartEmail myAnswer myRating counterpart { name } initiative { title } reasons { code text weight } } } } }`;
 const RESPOND = `mutation($id: ID!, $accept: Boolean!) { respondToIntroduction(id: $id, accept: $accept) { id status counterpartEmail } }`;
 const RATE = `mutation($id: ID!, $useful: Boolean!, $comment: String) { rateIntroduction(id: $id, useful: $useful, comment: $comment) { id status } }`;
 const UPDATE_RULES = `mutation($input: MatchRuleSetInput!) { updateMatchRules(input: $input) { version schedule timezone } }`;
@@ -215,7 +215,7 @@ describe('match runs, digests and introductions', () => {
     expect(mine.totalCount).toBe(1);
     const node = mine.edges[0].node;
     // Anna said yes; Bob has not answered yet.
-    expect(node).toMatchObject({ kind: 'PEER', status: 'ACCEPTED', counterpartEmail: null, counterpart: { name: 'Anna' } });
+    expect(node).toMatchObject({ kind: 'PEER', status: 'ACCEPTED', counterpartEmail: null, myAnswer: null, myRating: null, counterpart: { name: 'Anna' } });
     expect(node.reasons.map((r) => r.code)).toContain('OFFERS_WHAT_YOU_SEEK');
 
     const res = await t.gql<{ respondToIntroduction: { status: string; counterpartEmail: string } }>(RESPOND, { id: node.id, accept: true }, { token: bobToken });
@@ -233,6 +233,8 @@ describe('match runs, digests and introductions', () => {
     expect(String(bobConnected.html)).toContain('<a href="http://verbinder.test/kennismakingen">your introductions</a>');
 
     expect((await t.gql<{ rateIntroduction: { status: string } }>(RATE, { id: node.id, useful: true, comment: 'Top' }, { token: bobToken })).data!.rateIntroduction.status).toBe('CONNECTED');
+    const rated = (await t.gql<Mine>(MINE, {}, { token: bobToken })).data!.myIntroductions.edges[0].node;
+    expect(rated).toMatchObject({ status: 'CONNECTED', myAnswer: true, myRating: true });
     // The export of someone's data has their side of it.
     const exported = JSON.parse((await t.gql<{ exportMyData: string }>(`mutation { exportMyData }`, {}, { token: bobToken })).data!.exportMyData);
     expect(exported.introductions).toEqual([

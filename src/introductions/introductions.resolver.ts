@@ -56,6 +56,8 @@ export class IntroductionsResolver {
         status: item.status,
         createdAt: item.createdAt,
         counterpartEmail: item.counterpartEmail,
+        myAnswer: item.ownAnswer,
+        myRating: item.ownUseful,
       };
     });
   }

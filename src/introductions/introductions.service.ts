@@ -13,7 +13,7 @@ import type { MatchReason } from '../matching/engine/types.js';
 import { type ProfessionalRecord, ProfessionalsService } from '../professionals/professionals.service.js';
 import { type ReasonView, reasonsFor } from '../matching/reasons.js';
 import type { IntroductionStatus } from './dto/introduction.types.js';
-import { viewerStatusSql } from './viewer-status.js';
+import { ownAnswerSql, viewerStatusSql } from './viewer-status.js';
 
 export const MAX_COMMENT_LENGTH = 1000;
 
@@ -29,6 +29,10 @@ export interface IntroductionView {
   status: IntroductionStatus;
   createdAt: Date;
   counterpartEmail: string | null;
+  /** The participant's own answer: true, false, or null while they have not answered. */
+  ownAnswer: boolean | null;
+  /** The participant's own rating (rateIntroduction), or null. */
+  ownUseful: boolean | null;
   cursor: string;
 }
 
@@ -51,11 +55,14 @@ interface ViewRow {
   created_at: Date;
   counterpart_email: string;
   locale: Locale;
+  own_answer: boolean | null;
+  own_useful: boolean | null;
 }
 
 const VIEW_SELECT = `
   SELECT i.id, i.kind, i.a_id, i.b_id, i.initiative_id, i.score, i.reasons, i.created_at,
-         ${viewerStatusSql('i', '$1')} AS viewer_status,
+         ${viewerStatusSql('i', '$1')} AS viewer_status, ${ownAnswerSql('i', '$1')} AS own_answer,
+         (CASE WHEN i.a_id = $1 THEN i.a_useful ELSE i.b_useful END) AS own_useful,
          ca.email AS counterpart_email, va.locale
   FROM introduction i
   JOIN account ca ON ca.id = CASE WHEN i.a_id = $1 THEN i.b_id ELSE i.a_id END
@@ -183,7 +190,7 @@ export class IntroductionsService {
        WHERE id = $1`,
       [id, accountId, useful, text],
     );
-    return view;
+    return { ...view, ownUseful: useful };
   }
 
   /** One-click unsubscribe (RFC 8058): no more digests. */
@@ -214,6 +221,8 @@ function toView(r: ViewRow, viewer: string): IntroductionView {
     status: r.viewer_status,
     createdAt: r.created_at,
     counterpartEmail: r.viewer_status === 'CONNECTED' ? r.counterpart_email : null,
+    ownAnswer: r.own_answer,
+    ownUseful: r.own_useful,
     cursor: encodeCursor([r.created_at.toISOString(), r.id]),
   };
 }

@@ -39,6 +39,10 @@ export class Introduction {
   @Field() createdAt!: Date;
   @Field(() => String, { nullable: true, description: 'Filled only once both sides accepted (status CONNECTED).' })
   counterpartEmail!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Your own answer: true (yes), false (no), or null while you have not answered.' })
+  myAnswer!: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether you found it useful (rateIntroduction), or null until you rated it.' })
+  myRating!: boolean | null;
 }
 
 @ObjectType()

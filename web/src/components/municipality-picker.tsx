@@ -55,13 +55,16 @@ export function MunicipalityPicker({
   const [result] = useQuery({ query: MunicipalitiesQuery, variables: { search }, pause: search === '' });
   const options = useMemo(() => (search ? (result.data?.municipalities ?? []).slice(0, 20) : []), [result.data, search]);
 
-  // The typed text is a choice once it is one of the suggested names.
+  // The typed text is a choice once it is one of the suggested names, or when it finds exactly
+  // one municipality: an alias ("Den Bosch"), which the browser's suggestion list hides because
+  // it filters the options by the typed text.
+  const only = options.length === 1 && search === text.trim() ? options[0] : undefined;
   useEffect(() => {
-    const match = options.find((option) => normalise(option.name) === normalise(text));
+    const match = options.find((option) => normalise(option.name) === normalise(text)) ?? only;
     if (match && match.code !== value?.code) onChange({ code: match.code, name: match.name });
-  }, [options, text, value?.code, onChange]);
+  }, [options, only, text, value?.code, onChange]);
 
-  const chosen = value && normalise(value.name) === normalise(text) ? value : null;
+  const chosen = value && (normalise(value.name) === normalise(text) || only?.code === value.code) ? value : null;
   return (
     <FormField>
       <FormLabel htmlFor={`${id}-input`}>

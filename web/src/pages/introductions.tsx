@@ -2,7 +2,7 @@
 // Each shows the other person, the initiative if any and why Verbinder suggested it; while open,
 // a yes and a no; once both said yes (CONNECTED), the other's email address and "was this useful?".
 // The email sent on a connection links here.
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import {
@@ -35,7 +35,9 @@ import './introductions.css';
 const PAGE_SIZE = 10;
 /** The API's limit on a rating's comment (MAX_COMMENT_LENGTH in introductions.service.ts). */
 export const MAX_COMMENT = 1000;
-const STATUSES = ['SENT', 'ACCEPTED', 'CONNECTED', 'DECLINED', 'EXPIRED'] as const;
+// The filter offers the statuses that mean the same to everyone. The API's ACCEPTED means "one of
+// you said yes", so the card reads the viewer's own answer (myAnswer) instead.
+const STATUSES = ['CONNECTED', 'DECLINED', 'EXPIRED'] as const;
 type Status = (typeof STATUSES)[number];
 
 
@@ -46,7 +48,7 @@ const MyIntroductionsQuery = graphql(`
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id kind status createdAt counterpartEmail
+          id kind status createdAt counterpartEmail myAnswer myRating
           counterpart { id name headline organisation municipality { code name } }
           initiative { id title }
           reasons { code text }
@@ -58,13 +60,13 @@ const MyIntroductionsQuery = graphql(`
 
 const RespondMutation = graphql(`
   mutation RespondToIntroduction($id: ID!, $accept: Boolean!) {
-    respondToIntroduction(id: $id, accept: $accept) { id status counterpartEmail }
+    respondToIntroduction(id: $id, accept: $accept) { id status counterpartEmail myAnswer }
   }
 `);
 
 const RateMutation = graphql(`
   mutation RateIntroduction($id: ID!, $useful: Boolean!, $comment: String) {
-    rateIntroduction(id: $id, useful: $useful, comment: $comment) { id status }
+    rateIntroduction(id: $id, useful: $useful, comment: $comment) { id status myRating }
   }
 `);
 
@@ -184,7 +186,15 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
   const [{ fetching }, respond] = useMutation(RespondMutation);
   const [error, setError] = useState<CombinedError | undefined>();
   const [answered, setAnswered] = useState<'accepted' | 'declined' | 'connected' | null>(null);
-  const open = introduction.status === 'PROPOSED' || introduction.status === 'SENT';
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  // Once answered, the buttons are gone: keyboard focus continues at what happened.
+  useEffect(() => {
+    if (answered) statusLine.current?.focus();
+  }, [answered]);
+  const closed = ['CONNECTED', 'DECLINED', 'EXPIRED'].includes(introduction.status);
+  const open = !closed && introduction.myAnswer === null;
+  // As the viewer sees it: waiting for my answer, or I said yes and wait for the other.
+  const shown = closed ? introduction.status : introduction.myAnswer ? 'ACCEPTED' : 'SENT';
   const details = [counterpart.headline, counterpart.organisation, counterpart.municipality?.name].filter(Boolean).join(' · ');
   const date = new Date(introduction.createdAt).toLocaleDateString(i18n.language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' });
 
@@ -192,7 +202,9 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
     setError(undefined);
     const result = await respond({ id: introduction.id, accept });
     if (result.error) setError(result.error);
-    else setAnswered(result.data?.respondToIntroduction.status === 'CONNECTED' ? 'connected' : accept ? 'accepted' : 'declined');
+    else {
+      setAnswered(result.data?.respondToIntroduction.status === 'CONNECTED' ? 'connected' : accept ? 'accepted' : 'declined');
+    }
   };
 
   return (
@@ -200,7 +212,7 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
       <Heading2 id={`${id}-name`}>{counterpart.name}</Heading2>
       {details && <Paragraph className="verbinder-introduction__who">{details}</Paragraph>}
       <Paragraph className="verbinder-introduction__meta">
-        <StatusBadge status={BADGE[introduction.status] ?? 'neutral'}>{t(`status.${introduction.status}`)}</StatusBadge>{' '}
+        <StatusBadge status={BADGE[shown] ?? 'neutral'}>{t(`status.${shown}`)}</StatusBadge>{' '}
         {t('suggestedOn', { date })}
       </Paragraph>
       {initiative && (
@@ -232,7 +244,7 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
           </ButtonGroup>
         </>
       )}
-      {introduction.status === 'ACCEPTED' && <Paragraph>{t('waiting', { name: counterpart.name })}</Paragraph>}
+      {shown === 'ACCEPTED' && <Paragraph>{t('waiting', { name: counterpart.name })}</Paragraph>}
       {introduction.status === 'CONNECTED' && introduction.counterpartEmail && (
         <>
           <Paragraph>
@@ -241,21 +253,21 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
               {introduction.counterpartEmail}
             </a>
           </Paragraph>
-          <RatingForm introductionId={introduction.id} name={counterpart.name} />
+          <RatingForm introductionId={introduction.id} name={counterpart.name} rating={introduction.myRating ?? null} />
         </>
       )}
       <ErrorMessage error={error} />
-      <Paragraph role="status" className="verbinder-introduction__status">
+      <Paragraph ref={statusLine} tabIndex={-1} role="status" className="verbinder-introduction__status">
         {answered ? t(`answered.${answered}`, { name: counterpart.name }) : ''}
       </Paragraph>
     </article>
   );
 }
 
-function RatingForm({ introductionId, name }: { introductionId: string; name: string }) {
+function RatingForm({ introductionId, name, rating }: { introductionId: string; name: string; rating: boolean | null }) {
   const { t } = useTranslation('introductions');
   const id = useId();
-  const [useful, setUseful] = useState<boolean | null>(null);
+  const [useful, setUseful] = useState<boolean | null>(rating);
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ useful?: string; comment?: string }>({});
   const [apiError, setApiError] = useState<CombinedError | undefined>();
@@ -281,6 +293,7 @@ function RatingForm({ introductionId, name }: { introductionId: string; name: st
     <form noValidate onSubmit={(event) => void submit(event)} className="verbinder-rating">
       <Fieldset invalid={Boolean(errors.useful)} aria-describedby={errors.useful ? `${id}-useful-error` : undefined}>
         <FieldsetLegend>{t('rating.question', { name })}</FieldsetLegend>
+        {rating !== null && !saved && <Paragraph>{t(rating ? 'rating.earlierYes' : 'rating.earlierNo')}</Paragraph>}
         {errors.useful && (
           <FormFieldErrorMessage id={`${id}-useful-error`} role="alert">
             {errors.useful}
