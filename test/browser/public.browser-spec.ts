@@ -89,7 +89,7 @@ beforeAll(async () => {
     ],
     initiatorIds: [initiator],
   });
-  for (let i = 1; i <= 12; i++) {
+  for (let i = 1; i <= 22; i++) {
     await make.initiative({
       title: `Moestuin nummer ${i}`,
       summary: `Nog een moestuin in de stad (${i}).`,
@@ -116,22 +116,22 @@ describe('the knowledge bank', () => {
     await settled();
     await page.goto('/kennisbank');
     await page.getByRole('heading', { level: 1, name: 'Kennisbank' }).waitFor();
-    await page.getByRole('status').filter({ hasText: '15 initiatieven gevonden' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '25 initiatieven gevonden' }).waitFor();
 
     await page.getByLabel('Zoekwoorden').fill('moestuin');
     await page.getByLabel('Provincie').selectOption({ label: 'Noord-Holland' });
     await page.getByRole('button', { name: 'Zoeken' }).click();
-    await page.getByRole('status').filter({ hasText: '13 initiatieven gevonden' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '23 initiatieven gevonden' }).waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('moestuin');
-    await expect(items(page).count()).resolves.toBe(10);
+    await expect(items(page).count()).resolves.toBe(20);
     await expect(page.getByText('Zonnedak Amsterdam').count()).resolves.toBe(0);
     await expect(page.getByText('Moestuin Utrecht').count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Meer laden' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="initiative-list"] > li').length === 13);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="initiative-list"] > li').length === 23);
     await expect(page.getByRole('button', { name: 'Meer laden' }).count()).resolves.toBe(0);
     // Focus went to the first new result.
-    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-testid="initiative-list"] > li')[10])).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelectorAll('[data-testid="initiative-list"] > li')[20])).toBe(true);
 
     await page.getByRole('checkbox', { name: 'Afgerond' }).check();
     await page.getByRole('button', { name: 'Zoeken' }).click();
@@ -143,7 +143,7 @@ describe('the knowledge bank', () => {
     // The address is the search: back returns to the previous one, with its filters.
     await settled();
     await page.goBack();
-    await page.getByRole('status').filter({ hasText: '13 initiatieven gevonden' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '23 initiatieven gevonden' }).waitFor();
     await expect(page.getByRole('checkbox', { name: 'Afgerond' }).isChecked()).resolves.toBe(false);
     await expect(page.getByLabel('Zoekwoorden').inputValue()).resolves.toBe('moestuin');
 

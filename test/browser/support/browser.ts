@@ -72,7 +72,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!dir) return;
   const target = join(projectRoot(), dir);
   await mkdir(target, { recursive: true });
-  await page.screenshot({ path: join(target, `${name}.png`), fullPage: true });
+  // The top of the page, as a visitor first sees it (some pages, such as the profile, are long).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(target, `${name}.png`) });
 }
 
 /** The path and query of a link from an email (its host is the app's PUBLIC_URL, not the test's address). */

@@ -30,7 +30,7 @@ import { graphql, type VariablesOf } from '../graphql.js';
 import { InitiativeStatusBadge, STATUSES, type Status } from './initiative-status.js';
 import './kennisbank.css';
 
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 20;
 /** The API's limit on search text (SEARCH_TEXT in src/common/validation-patterns.ts). */
 const TEXT_MAX = 200;
 
