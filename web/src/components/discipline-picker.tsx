@@ -22,7 +22,9 @@ export interface DisciplineNode {
 /** The taxonomy as a tree, in the reader's language, and each discipline's name by slug. */
 export function useDisciplines() {
   const { i18n } = useTranslation();
-  const [result] = useQuery({ query: DisciplinesQuery, variables: { locale: i18n.language } });
+  // Reference data: once per session and language. Asking again at every mount (the client's
+  // cache-and-network) cancelled the request of a picker mounted a moment before.
+  const [result] = useQuery({ query: DisciplinesQuery, variables: { locale: i18n.language }, requestPolicy: 'cache-first' });
   return useMemo(() => {
     const all = result.data?.disciplines ?? [];
     const nodes = new Map(all.map((d) => [d.slug, { slug: d.slug, name: d.name, children: [] as DisciplineNode[] }]));

@@ -1,6 +1,6 @@
 // Match runs: start one (optionally a dry run), the runs newest first with their rates (paged),
 // and a chart of the acceptance and usefulness rate over the completed runs.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useClient, useMutation, useQuery } from 'urql';
 import {
@@ -56,7 +56,9 @@ export function RunsSection() {
   const { t } = useTranslation('beheer');
   const id = useId();
   const client = useClient();
-  const [result, reexecute] = useQuery({ query: RunsQuery, variables: { first: PAGE } });
+  // An empty list names no MatchRun, so urql would not know that starting one changes it.
+  const context = useMemo(() => ({ additionalTypenames: ['MatchRun'] }), []);
+  const [result, reexecute] = useQuery({ query: RunsQuery, variables: { first: PAGE }, context });
   const [more, setMore] = useState<Page[]>([]);
   const [moreError, setMoreError] = useState<CombinedError | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
