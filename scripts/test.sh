@@ -33,4 +33,7 @@ if ! node -e "
   fi
 fi
 
-NODE_OPTIONS=--experimental-vm-modules npx jest "$@"
+# Two test files at a time: the end-to-end and browser files spend most of their time waiting
+# (for a process to start, a queue to drain, a fault to heal), so two fit on two cores, and the
+# whole suite stays within CI's 15 minutes. JEST_MAX_WORKERS overrides it.
+NODE_OPTIONS=--experimental-vm-modules npx jest --maxWorkers="${JEST_MAX_WORKERS:-2}" "$@"

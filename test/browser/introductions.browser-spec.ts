@@ -62,7 +62,7 @@ describe.each<[Language, string]>([
 
 describe('/profiel', () => {
   it('a professional edits her profile, with an error next to a field, and the API has it', async () => {
-    const { page, context, problems } = await openApp(browser, app, { language: 'nl', token: pia });
+    const { page, context, problems, apiIdle } = await openApp(browser, app, { language: 'nl', token: pia });
     await page.goto('/profiel');
     expect(await page.getByRole('heading', { level: 1, name: 'Mijn profiel' }).textContent()).toBe('Mijn profiel');
     expect(await page.getByRole('textbox', { name: 'Naam (verplicht)' }).inputValue()).toBe(PIA.name);
@@ -114,7 +114,9 @@ describe('/profiel', () => {
       seeks: [{ slug: 'subsidies' }],
     });
 
-    // A new visit shows what was saved.
+    // A new visit shows what was saved (once the refetches that saving started are done: a
+    // reload would cancel them, which the browser reports as failed requests).
+    await apiIdle();
     await page.reload();
     expect(await page.getByLabel('Gemeente waar je werkt').inputValue()).toBe("'s-Hertogenbosch");
     expect(await page.getByLabel('Niveau voor Participatie').inputValue()).toBe('EXPERT');
@@ -229,6 +231,7 @@ describe('/kennismakingen', () => {
       [PIA.email],
     );
     expect(stored.rows).toEqual([{ useful: true, comment: 'Goed gesprek gehad.' }]);
+    await piaApp.apiIdle();
     await page.reload();
     await card.getByText('Je gaf eerder aan dat ze nuttig was').waitFor();
     expect(await card.getByLabel('Ja, nuttig').isChecked()).toBe(true);

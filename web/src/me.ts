@@ -16,7 +16,8 @@ export const MeQuery = graphql(`
 
 export function useMe() {
   const { token } = useSession();
-  const [result] = useQuery({ query: MeQuery, pause: !token });
+  // Many parts of a page ask who is signed in: one answer serves them all (the client is new for each session).
+  const [result] = useQuery({ query: MeQuery, pause: !token, requestPolicy: 'cache-first' });
   const me = token ? (result.data?.me ?? null) : null;
   return { me, loading: Boolean(token) && result.fetching && !result.data, isAdmin: me?.roles.includes('ADMIN') ?? false };
 }

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../../../bench/chromium.js';
 import { projectRoot } from '../../../src/database/reference-data.js';
 import type { TestApp } from '../../support/test-app.js';
@@ -24,6 +24,11 @@ export interface AppPage {
   context: BrowserContext;
   /** Console errors, page errors and failed requests so far (a CSP violation lands here too). */
   problems: string[];
+  /**
+   * Resolves once no GraphQL request has been in flight for 300 ms: before a reload or a
+   * navigation that would otherwise cancel the refetches an action started.
+   */
+  apiIdle(): Promise<void>;
 }
 
 /**
@@ -45,12 +50,30 @@ export async function openApp(browser: Browser, app: TestApp, options: { languag
   );
   const page = await context.newPage();
   const problems: string[] = [];
+  const isApi = (request: Request) => new URL(request.url()).pathname === '/graphql';
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  return { page, context, problems };
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // The GraphQL client cancels a query whose page part went away (the person moved on before
+    // the answer came): that is by design, not a failure. Every other failed request counts.
+    if (error === 'net::ERR_ABORTED' && isApi(request)) return;
+    problems.push(`request failed: ${request.url()} ${error}`);
+  });
+  let inFlight = 0;
+  page.on('request', (request) => void (isApi(request) && inFlight++));
+  const done = (request: Request) => void (isApi(request) && inFlight--);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  const apiIdle = async () => {
+    for (let quiet = 0; quiet < 3; ) {
+      await page.waitForTimeout(100);
+      quiet = inFlight === 0 ? quiet + 1 : 0;
+    }
+  };
+  return { page, context, problems, apiIdle };
 }
 
 /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; the violations, readable. */

@@ -31,6 +31,7 @@ import { graphql } from '../graphql.js';
 import { LANGUAGES, type Language } from '../i18n.js';
 import { useSession } from '../session.js';
 import { localNext } from './next-path.js';
+import { BusyButton } from '../components/busy-button.js';
 import './aanmelden.css';
 
 /** The API's limits (src/professionals/dto/professional.inputs.ts, src/common/validation-patterns.ts). */
@@ -115,9 +116,9 @@ function ConfirmSignIn({ token, next }: { token: string; next: string | null }) 
     <>
       <PageTitle title={t('confirm.title')} />
       <Paragraph>{t('confirm.body')}</Paragraph>
-      <Button appearance="primary-action-button" busy={state.fetching} disabled={state.fetching} onClick={() => void confirm()}>
+      <BusyButton appearance="primary-action-button" busy={state.fetching} onClick={() => void confirm()}>
         {t('confirm.action')}
-      </Button>
+      </BusyButton>
       {state.fetching && <Paragraph role="status">{t('confirm.busy')}</Paragraph>}
     </>
   );
@@ -200,9 +201,9 @@ function RequestLinkForm({ next, headingLevel }: { next: string | null; headingL
             />
           </FormField>
           <ErrorMessage error={state.error} />
-          <Button type="submit" appearance="primary-action-button" busy={state.fetching} disabled={state.fetching}>
+          <BusyButton type="submit" appearance="primary-action-button" busy={state.fetching}>
             {t('link.submit')}
-          </Button>
+          </BusyButton>
         </form>
       )}
     </section>
@@ -337,9 +338,9 @@ function RegisterForm({ next }: { next: string | null }) {
             ))}
           </Fieldset>
           <ErrorMessage error={state.error} />
-          <Button type="submit" appearance="primary-action-button" busy={state.fetching} disabled={state.fetching}>
+          <BusyButton type="submit" appearance="primary-action-button" busy={state.fetching}>
             {t('register.submit')}
-          </Button>
+          </BusyButton>
         </form>
       )}
     </section>

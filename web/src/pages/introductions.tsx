@@ -30,6 +30,7 @@ import { ErrorMessage } from '../components/error-message.js';
 import { PageTitle } from '../components/page-title.js';
 import { RequireSignIn } from '../components/require-sign-in.js';
 import { graphql, type ResultOf } from '../graphql.js';
+import { BusyButton } from '../components/busy-button.js';
 import './introductions.css';
 
 const PAGE_SIZE = 10;
@@ -235,12 +236,12 @@ function IntroductionCard({ introduction }: { introduction: Introduction }) {
         <>
           <Paragraph>{t('question', { name: counterpart.name })}</Paragraph>
           <ButtonGroup>
-            <Button appearance="primary-action-button" busy={fetching} aria-disabled={fetching || undefined} onClick={() => !fetching && void answer(true)}>
+            <BusyButton appearance="primary-action-button" busy={fetching} onClick={() => !fetching && void answer(true)}>
               {t('accept', { name: counterpart.name })}
-            </Button>
-            <Button appearance="secondary-action-button" busy={fetching} aria-disabled={fetching || undefined} onClick={() => !fetching && void answer(false)}>
+            </BusyButton>
+            <BusyButton appearance="secondary-action-button" busy={fetching} onClick={() => !fetching && void answer(false)}>
               {t('decline', { name: counterpart.name })}
-            </Button>
+            </BusyButton>
           </ButtonGroup>
         </>
       )}
@@ -335,9 +336,9 @@ function RatingForm({ introductionId, name, rating }: { introductionId: string; 
       </FormField>
       <ErrorMessage error={apiError} />
       <ButtonGroup>
-        <Button type="submit" appearance="secondary-action-button" busy={fetching} aria-disabled={fetching || undefined}>
+        <BusyButton type="submit" appearance="secondary-action-button" busy={fetching}>
           {t('rating.submit')}
-        </Button>
+        </BusyButton>
       </ButtonGroup>
       <Paragraph role="status" className="verbinder-introduction__status">
         {saved ? t('rating.saved') : ''}

@@ -10,6 +10,7 @@ import { PageTitle } from '../components/page-title.js';
 import { RequireSignIn } from '../components/require-sign-in.js';
 import { graphql } from '../graphql.js';
 import { useSession } from '../session.js';
+import { BusyButton } from '../components/busy-button.js';
 import './account.css';
 
 const ExportMutation = graphql(`
@@ -86,9 +87,9 @@ function ExportSection() {
         )}
       </div>
       {!url && (
-        <Button appearance="secondary-action-button" busy={state.fetching} disabled={state.fetching} onClick={() => void prepare()}>
+        <BusyButton appearance="secondary-action-button" busy={state.fetching} onClick={() => void prepare()}>
           {t('data.export.action')}
-        </Button>
+        </BusyButton>
       )}
     </section>
   );
@@ -129,9 +130,9 @@ function DeleteSection({ onDeleted }: { onDeleted(): void }) {
           <Paragraph>{t('data.delete.confirmBody')}</Paragraph>
           <ErrorMessage error={state.error} />
           <ButtonGroup>
-            <Button ref={confirmButton} appearance="primary-action-button" hint="danger" busy={state.fetching} disabled={state.fetching} onClick={() => void remove()}>
+            <BusyButton ref={confirmButton} appearance="primary-action-button" hint="danger" busy={state.fetching} onClick={() => void remove()}>
               {t('data.delete.confirm')}
-            </Button>
+            </BusyButton>
             <Button appearance="secondary-action-button" onClick={() => setConfirming(false)}>
               {t('data.delete.cancel')}
             </Button>

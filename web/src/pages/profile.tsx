@@ -6,7 +6,6 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import {
-  Button,
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
@@ -27,6 +26,7 @@ import { type Municipality, MunicipalityPicker } from '../components/municipalit
 import { PageTitle } from '../components/page-title.js';
 import { RequireSignIn } from '../components/require-sign-in.js';
 import { graphql, type ResultOf } from '../graphql.js';
+import { BusyButton } from '../components/busy-button.js';
 import './profile.css';
 
 const SECTORS = ['CITIZEN', 'BUSINESS', 'GOVERNMENT', 'INSTITUTION', 'SCIENCE', 'SOCIAL_ENTERPRISE'] as const;
@@ -281,9 +281,9 @@ function DetailsForm({ profile }: { profile: Profile }) {
 
       <ErrorMessage error={apiError} />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={fetching} aria-disabled={fetching || undefined}>
+        <BusyButton type="submit" appearance="primary-action-button" busy={fetching}>
           {t('details.save')}
-        </Button>
+        </BusyButton>
       </ButtonGroup>
       <Paragraph role="status" className="verbinder-profile-status">
         {saved ? t('details.saved') : ''}
@@ -365,9 +365,9 @@ function ExpertiseForm({ profile }: { profile: Profile }) {
 
       <ErrorMessage error={apiError} />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={fetching} aria-disabled={fetching || undefined}>
+        <BusyButton type="submit" appearance="primary-action-button" busy={fetching}>
           {t('expertise.save')}
-        </Button>
+        </BusyButton>
       </ButtonGroup>
       <Paragraph role="status" className="verbinder-profile-status">
         {saved ? t('expertise.saved') : ''}

@@ -4,7 +4,6 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
-  Button,
   Checkbox,
   Fieldset,
   FieldsetLegend,
@@ -22,6 +21,7 @@ import { PageTitle } from '../components/page-title.js';
 import { RequireSignIn } from '../components/require-sign-in.js';
 import { graphql, type ResultOf } from '../graphql.js';
 import { LANGUAGES } from '../i18n.js';
+import { BusyButton } from '../components/busy-button.js';
 import './account.css';
 
 const FREQUENCIES = ['WEEKLY', 'BIWEEKLY', 'MONTHLY', 'PAUSED'] as const;
@@ -162,9 +162,9 @@ function PreferencesForm({ initial }: { initial: Preferences }) {
       </Fieldset>
 
       <ErrorMessage error={state.error} />
-      <Button type="submit" appearance="primary-action-button" busy={state.fetching} disabled={state.fetching}>
+      <BusyButton type="submit" appearance="primary-action-button" busy={state.fetching}>
         {t('preferences.save')}
-      </Button>
+      </BusyButton>
       <Paragraph role="status">{saved ? t('preferences.saved') : ''}</Paragraph>
       <Paragraph>
         <AppLink href="/mijn-gegevens">{t('preferences.dataLink')}</AppLink>

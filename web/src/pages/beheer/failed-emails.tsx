@@ -20,6 +20,7 @@ import { ErrorMessage } from '../../components/error-message.js';
 import { graphql, type ResultOf } from '../../graphql.js';
 import { useSession } from '../../session.js';
 import { formatMoment, formatNumber } from './format.js';
+import { BusyButton } from '../../components/busy-button.js';
 
 const PAGE = 10;
 const QUEUES_DASHBOARD = '/admin/queues';
@@ -114,9 +115,9 @@ export function FailedEmailsSection() {
           </Table>
           <ErrorMessage error={moreError} />
           {lastPage?.pageInfo.hasNextPage && (
-            <Button appearance="secondary-action-button" busy={loadingMore} disabled={loadingMore} onClick={() => void loadMore()}>
+            <BusyButton appearance="secondary-action-button" busy={loadingMore} onClick={() => void loadMore()}>
               {t('loadMore')}
-            </Button>
+            </BusyButton>
           )}
         </>
       )}
@@ -172,9 +173,9 @@ function QueuesDashboard() {
     <>
       <Heading3>{t('queues.title')}</Heading3>
       <Paragraph>{t('queues.intro')}</Paragraph>
-      <Button appearance="secondary-action-button" busy={state === 'opening'} disabled={state === 'opening'} onClick={() => void open()}>
+      <BusyButton appearance="secondary-action-button" busy={state === 'opening'} onClick={() => void open()}>
         {t('queues.open')}
-      </Button>
+      </BusyButton>
       <div role="status" className="verbinder-admin-status">
         {state === 'failed' && <Paragraph>{t('queues.failed')}</Paragraph>}
       </div>

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import {
   Alert,
-  Button,
   ButtonGroup,
   Checkbox,
   DataList,
@@ -52,6 +51,7 @@ import {
   toFormValues,
   WEIGHTS,
 } from './rules-form.js';
+import { BusyButton } from '../../components/busy-button.js';
 
 export const RulesQuery = graphql(`
   query AdminRules {
@@ -333,12 +333,12 @@ function RulesEditor({ active, onSaved }: { active: RuleValues & { version: numb
       </Field>
       <ErrorMessage error={apiError} />
       <ButtonGroup>
-        <Button type="button" appearance="secondary-action-button" busy={previewState.fetching} disabled={previewState.fetching} onClick={() => void onPreview()}>
+        <BusyButton type="button" appearance="secondary-action-button" busy={previewState.fetching} onClick={() => void onPreview()}>
           {t('rules.preview')}
-        </Button>
-        <Button type="submit" appearance="primary-action-button" busy={updateState.fetching} disabled={updateState.fetching}>
+        </BusyButton>
+        <BusyButton type="submit" appearance="primary-action-button" busy={updateState.fetching}>
           {t('rules.save')}
-        </Button>
+        </BusyButton>
       </ButtonGroup>
       <div role="status" className="verbinder-admin-status">
         {previewState.fetching && <Paragraph>{t('rules.previewing')}</Paragraph>}

@@ -4,7 +4,6 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CombinedError, useClient, useMutation, useQuery } from 'urql';
 import {
-  Button,
   Checkbox,
   Heading2,
   Heading3,
@@ -23,6 +22,7 @@ import { graphql, type ResultOf } from '../../graphql.js';
 import { Field } from './fields.js';
 import { formatMoment, formatNumber, formatPercent } from './format.js';
 import { RatesChart } from './rates-chart.js';
+import { BusyButton } from '../../components/busy-button.js';
 
 const PAGE = 10;
 
@@ -116,9 +116,9 @@ export function RunsSection() {
         <Field id={`${id}-dry`} label={t('runs.dryRun')} type="checkbox" description={t('runs.dryRunHelp')}>
           <Checkbox id={`${id}-dry`} aria-describedby={`${id}-dry-description`} checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
         </Field>
-        <Button type="submit" appearance="primary-action-button" busy={triggerState.fetching} disabled={triggerState.fetching}>
+        <BusyButton type="submit" appearance="primary-action-button" busy={triggerState.fetching}>
           {t('runs.start')}
-        </Button>
+        </BusyButton>
         <ErrorMessage error={triggerState.error} />
         <div role="status" className="verbinder-admin-status">
           {started && <Paragraph>{t(started.dryRun ? 'runs.startedDry' : 'runs.started')}</Paragraph>}
@@ -153,9 +153,9 @@ export function RunsSection() {
           </Table>
           <ErrorMessage error={moreError} />
           {lastPage?.pageInfo.hasNextPage && (
-            <Button appearance="secondary-action-button" busy={loadingMore} disabled={loadingMore} onClick={() => void loadMore()}>
+            <BusyButton appearance="secondary-action-button" busy={loadingMore} onClick={() => void loadMore()}>
               {t('loadMore')}
-            </Button>
+            </BusyButton>
           )}
         </>
       )}

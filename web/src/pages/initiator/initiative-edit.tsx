@@ -7,7 +7,6 @@ import { useMutation, useQuery } from 'urql';
 import { useParams, useSearch } from 'wouter';
 import {
   Alert,
-  Button,
   Heading2,
   Paragraph,
   StatusBadge,
@@ -30,6 +29,7 @@ import { useMe } from '../../me.js';
 import { draftInput, type DraftErrors, focusFirstError, type InitiativeDraft, InitiativeFields, validateDraft } from './initiative-fields.js';
 import { type NeedDraft, needInput, NeedFields, newNeed, validateNeeds } from './needs-editor.js';
 import type { Status } from './shared.js';
+import { BusyButton } from '../../components/busy-button.js';
 
 export const InitiativeQuery = graphql(`
   query EditInitiative($id: ID!, $locale: String!) {
@@ -192,9 +192,9 @@ function Details({ initiative }: { initiative: Initiative }) {
         <Paragraph role="status" className="verbinder-picker-status">
           {saved ? t('edit.saved') : ''}
         </Paragraph>
-        <Button type="submit" appearance="primary-action-button" busy={result.fetching}>
+        <BusyButton type="submit" appearance="primary-action-button" busy={result.fetching}>
           {t('edit.save')}
-        </Button>
+        </BusyButton>
       </form>
     </section>
   );
@@ -260,9 +260,9 @@ function Needs({ initiative }: { initiative: Initiative }) {
                     <StatusBadge className="verbinder-need-state" status={n.fulfilled ? 'safe' : 'warning'}>{t(n.fulfilled ? 'need.fulfilled' : 'need.open')}</StatusBadge>
                   </TableCell>
                   <TableCell>
-                    <Button appearance="secondary-action-button" busy={toggled.fetching} onClick={() => void setFulfilled(n.id, n.discipline.name, !n.fulfilled)}>
+                    <BusyButton appearance="secondary-action-button" busy={toggled.fetching} onClick={() => void setFulfilled(n.id, n.discipline.name, !n.fulfilled)}>
                       {t(n.fulfilled ? 'need.markOpen' : 'need.markFulfilled', { name: n.discipline.name })}
-                    </Button>
+                    </BusyButton>
                   </TableCell>
                 </TableRow>
               ))}
@@ -274,9 +274,9 @@ function Needs({ initiative }: { initiative: Initiative }) {
       <form ref={form} className="verbinder-form" noValidate onSubmit={(event) => void submit(event)}>
         <NeedFields legend={t('edit.addNeedTitle')} need={need} errors={errors} onChange={(change) => setNeed((n) => ({ ...n, ...change }))} />
         <ErrorMessage error={added.error} />
-        <Button type="submit" appearance="secondary-action-button" busy={added.fetching}>
+        <BusyButton type="submit" appearance="secondary-action-button" busy={added.fetching}>
           {t('edit.addNeed')}
-        </Button>
+        </BusyButton>
       </form>
       <Paragraph role="status" className="verbinder-picker-status">
         {status}

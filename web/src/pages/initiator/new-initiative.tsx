@@ -4,7 +4,7 @@ import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { useLocation } from 'wouter';
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Alert, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { AppLink } from '../../components/app-link.js';
 import { ErrorMessage } from '../../components/error-message.js';
 import type { Municipality } from '../../components/municipality-picker.js';
@@ -13,6 +13,7 @@ import { RequireSignIn } from '../../components/require-sign-in.js';
 import { graphql } from '../../graphql.js';
 import { draftInput, type DraftErrors, EMPTY_DRAFT, focusFirstError, type InitiativeDraft, InitiativeFields, validateDraft } from './initiative-fields.js';
 import { type NeedDraft, type NeedErrors, needInput, NeedsEditor, newNeed, validateNeeds } from './needs-editor.js';
+import { BusyButton } from '../../components/busy-button.js';
 
 const CreateInitiative = graphql(`
   mutation CreateInitiative($input: InitiativeInput!) {
@@ -70,9 +71,9 @@ function NewInitiativeForm() {
       <NeedsEditor needs={needs} onChange={setNeeds} errors={shown.needs} />
       <ErrorMessage error={result.error} />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={result.fetching}>
+        <BusyButton type="submit" appearance="primary-action-button" busy={result.fetching}>
           {t('new.submit')}
-        </Button>
+        </BusyButton>
         <AppLink href="/mijn-initiatieven">{t('new.cancel')}</AppLink>
       </ButtonGroup>
     </form>
