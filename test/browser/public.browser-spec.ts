@@ -45,29 +45,6 @@ async function tabTo(page: Page, describe: string, fits: (element: { tag: string
   throw new Error(`Tab never reached ${describe}`);
 }
 
-/**
- * Waits until the page has no API request in flight (for 300 ms). Leaving a page aborts its
- * requests, which the browser reports as failed (a problem): a person reads the page first;
- * a test waits for this before it navigates, e.g. after a save makes the page refetch.
- */
-function apiSettled(page: Page): () => Promise<void> {
-  let inFlight = 0;
-  const api = (url: string) => new URL(url).pathname === '/graphql';
-  page.on('request', (request) => {
-    if (api(request.url())) inFlight++;
-  });
-  const done = (request: { url(): string }) => {
-    if (api(request.url())) inFlight--;
-  };
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
-  return async () => {
-    for (let quiet = 0; quiet < 3; ) {
-      await page.waitForTimeout(100);
-      quiet = inFlight === 0 ? quiet + 1 : 0;
-    }
-  };
-}
 
 const items = (page: Page) => page.locator('[data-testid="initiative-list"] > li');
 
@@ -111,8 +88,7 @@ afterAll(async () => {
 
 describe('the knowledge bank', () => {
   it('a visitor searches, filters, pages, goes back, and opens an initiative', async () => {
-    const { page, context, problems } = await openApp(browser, app, { language: 'nl' });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language: 'nl' });
     await settled();
     await page.goto('/kennisbank');
     await page.getByRole('heading', { level: 1, name: 'Kennisbank' }).waitFor();
@@ -170,8 +146,7 @@ describe('the knowledge bank', () => {
   });
 
   it('with no result says so', async () => {
-    const { page, context, problems } = await openApp(browser, app, { language: 'en' });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language: 'en' });
     await settled();
     await page.goto('/kennisbank?q=onvindbaarwoord');
     await page.getByRole('status').filter({ hasText: '0 initiatives found' }).waitFor();
@@ -184,8 +159,7 @@ describe('the knowledge bank', () => {
 
 describe('an initiative', () => {
   it('shows what it is, where, its lessons, initiators and open needs; "Help aanbieden" leads to signing in', async () => {
-    const { page, context, problems } = await openApp(browser, app, { language: 'nl' });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language: 'nl' });
     await settled();
     await page.goto(`/initiatieven/${gardenId}`);
     await page.getByRole('heading', { level: 1, name: 'Moestuin De Pijp' }).waitFor();
@@ -207,8 +181,7 @@ describe('an initiative', () => {
   });
 
   it('signed in, says honestly how help is offered', async () => {
-    const { page, context, problems } = await openApp(browser, app, { language: 'nl', token });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language: 'nl', token });
     await settled();
     await page.goto(`/initiatieven/${gardenId}`);
     await page.getByRole('heading', { level: 1, name: 'Moestuin De Pijp' }).waitFor();
@@ -220,8 +193,7 @@ describe('an initiative', () => {
   });
 
   it.each([['an unknown id', '00000000-0000-4000-8000-000000000000'], ['no id at all', 'niet-een-id']])('with %s is a clear not-found page', async (_label, id) => {
-    const { page, context, problems } = await openApp(browser, app, { language: 'nl' });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language: 'nl' });
     await settled();
     await page.goto(`/initiatieven/${id}`);
     await page.getByRole('heading', { level: 1, name: 'Initiatief niet gevonden' }).waitFor();
@@ -235,8 +207,7 @@ describe('a person joins from an initiative, with the keyboard only, and manages
   const email = 'kees.keyboard@example.org';
 
   it('registers, signs in by the link, and lands back on the initiative; then preferences, export and deletion', async () => {
-    const { page, context, problems } = await openApp(browser, app, { language: 'nl' });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language: 'nl' });
     const next = `/initiatieven/${gardenId}`;
     await settled();
     await page.goto(`/aanmelden?next=${encodeURIComponent(next)}`);
@@ -344,8 +315,7 @@ describe('a person joins from an initiative, with the keyboard only, and manages
   it('a used link says so and offers a new one; signing in by link alone works with the keyboard', async () => {
     const other = 'lotte.link@example.org';
     await registerAndSignIn(app, { email: other, name: 'Lotte Link' }); // uses the first link
-    const { page, context, problems } = await openApp(browser, app, { language: 'nl' });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language: 'nl' });
     await settled();
     await page.goto('/aanmelden');
     await page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
@@ -394,8 +364,7 @@ describe.each<Language>(['nl', 'en'])('accessibility in %s', (language) => {
     ['mijn-gegevens', '/mijn-gegevens', 'h1'],
   ];
   it.each([['signed out', false], ['signed in', true]])('%s: every route has no violations and no errors', async (_label, signedIn) => {
-    const { page, context, problems } = await openApp(browser, app, { language, token: signedIn ? token : undefined });
-    const settled = apiSettled(page);
+    const { page, context, problems, apiIdle: settled } = await openApp(browser, app, { language, token: signedIn ? token : undefined });
     for (const [name, path] of routes()) {
       await settled();
       await page.goto(path);

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Trim } from '../../common/validation-patterns.js';
 import type { MatchRules, MatchWeights as EngineWeights } from '../engine/types.js';
-import { RULE_LIMITS } from '../rules/match-rules.validation.js';
+import { RULE_LIMITS } from '../rules/rule-limits.js';
 
 /** Proposals a preview returns at most. */
 export const MAX_PREVIEW_SAMPLE = 100;

@@ -4,25 +4,15 @@
 // The pattern is parsed with cron-parser, pinned to the version BullMQ's job scheduler uses,
 // so a pattern accepted here is one the scheduler accepts, with the same meaning.
 import { CronExpressionParser } from 'cron-parser';
+import { RULE_LIMITS } from './rule-limits.js';
 
-/** Ranges of the numeric rules; the same bounds are CHECK constraints in migration 1764400000003. */
-export const RULE_LIMITS = {
-  weight: { min: 0, max: 10 },
-  minScore: { min: 0, max: 1 },
-  /** The Netherlands spans about 300 km. */
-  maxDistanceKm: { min: 1, max: 400 },
-  maxIntroductionsPerPersonPerRun: { min: 1, max: 20 },
-  cooldownDays: { min: 0, max: 3650 },
-  scheduleLength: 100,
-  noteLength: 500,
-} as const;
 
 /** Runs are heavy and every run may email everyone due: never more often than this. */
 export const MIN_SCHEDULE_INTERVAL_MS = 60_000;
 
 /** Whether the runtime knows the IANA zone (or alias such as UTC). */
 export function isValidTimeZone(timeZone: string): boolean {
-  if (!timeZone || timeZone.length > 64) return false;
+  if (!timeZone || timeZone.length > RULE_LIMITS.timeZoneLength) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return true;

@@ -1,17 +1,9 @@
-// The rule form's values and their checks: the same limits as the API's MatchRuleSetInput
-// (src/matching/dto/matching.types.ts, RULE_LIMITS in src/matching/rules/match-rules.validation.ts).
+// The rule form's values and their checks: the API's own limits (RULE_LIMITS, which the API's
+// MatchRuleSetInput checks too).
 // Plain TypeScript: the page shows what this returns.
+import { RULE_LIMITS } from '../../../../src/matching/rules/rule-limits.js';
 
-export const LIMITS = {
-  weight: { min: 0, max: 10 },
-  minScore: { min: 0, max: 1 },
-  maxDistanceKm: { min: 1, max: 400 },
-  maxIntroductionsPerPersonPerRun: { min: 1, max: 20 },
-  cooldownDays: { min: 0, max: 3650 },
-  scheduleLength: 100,
-  timezoneLength: 64,
-  noteLength: 500,
-} as const;
+export const LIMITS = RULE_LIMITS;
 
 export const WEIGHTS = ['complementarity', 'mutuality', 'proximity', 'crossSector', 'initiativeNeed', 'availability'] as const;
 export type WeightName = (typeof WEIGHTS)[number];
@@ -112,7 +104,7 @@ export function checkForm(form: FormValues): { input: RulesInput } | { problems:
   if (!form.schedule.trim()) problems.schedule = { key: 'required' };
   else if (form.schedule.trim().length > LIMITS.scheduleLength) problems.schedule = { key: 'tooLong', values: { max: LIMITS.scheduleLength } };
   if (!form.timezone.trim()) problems.timezone = { key: 'required' };
-  else if (form.timezone.trim().length > LIMITS.timezoneLength) problems.timezone = { key: 'tooLong', values: { max: LIMITS.timezoneLength } };
+  else if (form.timezone.trim().length > LIMITS.timeZoneLength) problems.timezone = { key: 'tooLong', values: { max: LIMITS.timeZoneLength } };
   if (form.note.trim().length > LIMITS.noteLength) problems.note = { key: 'tooLong', values: { max: LIMITS.noteLength } };
   const weights = Object.fromEntries(WEIGHTS.map((w) => [w, parseNumber(form.weights[w])])) as Record<WeightName, number>;
   if (!WEIGHTS.some((w) => problems[`weights.${w}`]) && WEIGHTS.every((w) => weights[w] === 0)) problems.weights = { key: 'allWeightsZero' };

@@ -303,7 +303,7 @@ function RulesEditor({ active, onSaved }: { active: RuleValues & { version: numb
               <Textbox
                 id={fid}
                 name={name}
-                maxLength={name === 'schedule' ? LIMITS.scheduleLength : LIMITS.timezoneLength}
+                maxLength={name === 'schedule' ? LIMITS.scheduleLength : LIMITS.timeZoneLength}
                 required
                 inputRequired
                 autoComplete="off"
